@@ -1,0 +1,198 @@
+/**
+ * Shared data shapes. The PID-1 model (src/model) is computed once per
+ * Dockerfile; rules (rules/) only read it; formatters (src/formatters) only
+ * read lint results. Everything here is plain, serialisable data.
+ */
+
+/** 1-based line and column, as editors, SARIF and GitHub show them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A place in a file of the build context (or the Dockerfile itself). */
+export interface SourceLocation {
+  /** Absolute path on disk. */
+  file: string;
+  start: Position;
+  /** Exclusive end (the column after the last character), as ESLint and SARIF use. */
+  end: Position;
+}
+
+/** A text edit: replace [start, end) (UTF-16 offsets into the file text) with `text`. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** ESLint's fix shape, plus the file it applies to (findings may fix other files). */
+export interface Fix extends TextEdit {
+  /** Absolute path of the file the edit applies to; the reported file when absent. */
+  file?: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  fix: Fix;
+}
+
+export type Severity = 1 | 2;
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** One finding, ESLint-shaped. */
+export interface LintMessage {
+  ruleId: string | null;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  /** A file that could not be read or parsed at all. */
+  fatal?: boolean;
+}
+
+/** One linted file, ESLint-shaped. */
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Present on the result of a Dockerfile. */
+  pid1?: Pid1Report;
+}
+
+// ---------------------------------------------------------------------------
+// The PID-1 chain
+// ---------------------------------------------------------------------------
+
+/**
+ * What a link of the chain is. One link is one program in the launch path;
+ * `relation` says how it starts the next link.
+ */
+export type LinkKind =
+  | 'init' // tini, dumb-init, docker-init, catatonit, s6 /init
+  | 'shell' // sh -c / bash -c / ash -c (shell form, or explicit)
+  | 'script' // an entrypoint shell script (from the base image or the build context)
+  | 'package-manager' // npm, npx, yarn, pnpm, corepack
+  | 'node' // node itself (the program is read by issue-3 analysis)
+  | 'tsx'
+  | 'ts-node'
+  | 'nodemon'
+  | 'pm2-runtime'
+  | 'next'
+  | 'bun'
+  | 'deno'
+  | 'wrapper' // env, gosu, su-exec, setpriv, chpst…: exec the next program
+  | 'unknown'; // a binary we know nothing about
+
+/**
+ * How a link starts the next one:
+ * - `exec`: replaces itself (same PID, the link disappears);
+ * - `spawn`: starts it as a child process and stays;
+ * - `in-process`: runs it inside the same process (ts-node, `next start`).
+ */
+export type LinkRelation = 'exec' | 'spawn' | 'in-process';
+
+export interface ChainLink {
+  kind: LinkKind;
+  /** The specific program: `tini`, `dumb-init`, `dash`, `bash`, `busybox-ash`, `npm`, `yarn1`, `node`, … */
+  name: string;
+  argv: string[];
+  /** How it starts `chain[i + 1]` (absent on the last link). */
+  relation?: LinkRelation;
+  /** Where this link is defined (absolute path) and its 1-based line. */
+  file?: string;
+  line?: number;
+  /** One sentence: why this link is classified the way it is. */
+  why: string;
+}
+
+export interface HandlerRef {
+  /** Context-relative path of the source file. */
+  file: string;
+  line: number;
+  /** How the handler is installed: `process.on`, `@godaddy/terminus`, `--require ./term.js`, … */
+  via: string;
+}
+
+/** The verdict and the chain, as the JSON output shows it. */
+export interface Pid1Report {
+  chain: ChainLink[];
+  /** The argv Docker starts as PID 1 (ENTRYPOINT + CMD after Docker's composition). */
+  argv: string[];
+  /** The signal the container is stopped with (STOPSIGNAL or SIGTERM). */
+  stopSignal: string;
+  /** Context-relative source path of the program, when it was found. */
+  entry: string | null;
+  handler: HandlerRef | null;
+  /**
+   * Does PID 1 exit on the stop signal before the grace period ends?
+   * null: cannot tell yet (the program must be read, or a link is unknown).
+   */
+  stopsOnSignal: boolean | null;
+  /** The signal the application itself receives (null: it never receives one). */
+  appSignal: string | null;
+  /** Can the application finish a graceful shutdown before the container ends? */
+  graceful: boolean | null;
+  /** Index in `chain` of the link that runs as PID 1. */
+  pid1Index: number;
+  /** The stage judged (name, or its 0-based index as a string) and the base image reference. */
+  stage: string;
+  baseImage: string | null;
+}
+
+// ---------------------------------------------------------------------------
+// What reading the program finds (issue 3: src/program)
+// ---------------------------------------------------------------------------
+
+export type HandlerEnding =
+  /** The handler ends the process (process.exit, a library that exits, closing every server it can see). */
+  | 'exits'
+  /** The handler runs but nothing ends the process (logs only, re-raises, library without the exit option). */
+  | 'may-hang'
+  | 'unknown';
+
+export interface HandlerFact {
+  /** Signals covered, canonical names (`SIGTERM`). */
+  signals: string[];
+  /** Absolute path of the source file and 1-based position. */
+  file: string;
+  line: number;
+  column: number;
+  /** `process.on`, `process.once`, a library name (`@godaddy/terminus`), … */
+  via: string;
+  ending: HandlerEnding;
+  /** Why the ending was decided, for --explain and the handler-may-hang message. */
+  endingWhy: string;
+  /** `yes`: the code that installs it is reached; `assumed`: could not prove it either way. */
+  reachable: 'yes' | 'assumed';
+  /** `process.once`: the second signal is dropped as PID 1. */
+  once?: boolean;
+}
+
+export interface ChildProcessFact {
+  file: string;
+  line: number;
+  column: number;
+  /** `child_process.spawn`, `execa`, `puppeteer.launch`, … */
+  via: string;
+}
+
+export interface ProgramFacts {
+  /** Absolute path of the entry source file. */
+  entry: string;
+  /** Every file read for the module graph (absolute paths). */
+  files: string[];
+  handlers: HandlerFact[];
+  children: ChildProcessFact[];
+  /** Files that could not be parsed: reported, and the rest of the graph is still read. */
+  errors: { file: string; line?: number; column?: number; message: string }[];
+  /** Lines for --explain. */
+  notes: string[];
+}
