@@ -5,6 +5,7 @@
  */
 import type { Fix, SeverityName, SourceLocation, Suggestion } from './types.js';
 import type { Pid1Model } from './model/model.js';
+import type { Locator } from './engine/locate.js';
 
 export interface RuleMeta<MessageId extends string> {
   /** `problem`: the container will not stop as intended; `suggestion`: it may, but fragile. */
@@ -35,6 +36,7 @@ export interface Report<MessageId extends string> {
 
 export interface RuleContext<MessageId extends string> {
   readonly model: Pid1Model;
+  readonly locate: Locator;
   report(report: Report<MessageId>): void;
 }
 

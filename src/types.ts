@@ -138,13 +138,23 @@ export interface Pid1Report {
   stopsOnSignal: boolean | null;
   /** The signal the application itself receives (null: it never receives one). */
   appSignal: string | null;
-  /** Can the application finish a graceful shutdown before the container ends? */
-  graceful: boolean | null;
+  /** The processes above the application wait for it, so its own shutdown can finish (K3). */
+  appWaitedFor: boolean | null;
   /** Index in `chain` of the link that runs as PID 1. */
   pid1Index: number;
   /** The stage judged (name, or its 0-based index as a string) and the base image reference. */
   stage: string;
   baseImage: string | null;
+  /** What the base image is, as pid1-lint knows it ("unknown image …" when it does not). */
+  baseImageInfo: string | null;
+  /** Where the stop signal comes from: `STOPSIGNAL` (Dockerfile:line), the base image, or Docker's default. */
+  stopSignalSource: string;
+  /** Context directory used, relative to the Dockerfile's folder, and why when it is not that folder. */
+  context: string;
+  /** What happens when the stop signal arrives, one step per process (for --explain). */
+  steps: string[];
+  /** Other things worth knowing (assumptions, unknowns). */
+  notes: string[];
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,80 @@
+/**
+ * Docker's STOPSIGNAL parsing (moby/sys/signal.ParseSignal): a non-zero number,
+ * or a name, any case, with or without the SIG prefix, looked up in the Linux
+ * signal table. `SIGRTMIN+3` style names are accepted too.
+ */
+
+/** Linux signal numbers (x86_64/arm64 share these for the names Docker accepts). */
+const SIGNALS: Readonly<Record<string, number>> = {
+  ABRT: 6, ALRM: 14, BUS: 7, CHLD: 17, CLD: 17, CONT: 18, FPE: 8, HUP: 1, ILL: 4, INT: 2, IO: 29, IOT: 6,
+  KILL: 9, PIPE: 13, POLL: 29, PROF: 27, PWR: 30, QUIT: 3, SEGV: 11, STKFLT: 16, STOP: 19, SYS: 31, TERM: 15,
+  TRAP: 5, TSTP: 20, TTIN: 21, TTOU: 22, URG: 23, USR1: 10, USR2: 12, VTALRM: 26, WINCH: 28, XCPU: 24, XFSZ: 25,
+};
+const SIGRTMIN = 34;
+const SIGRTMAX = 64;
+
+const NAMES_BY_NUMBER = new Map<number, string>();
+for (const [name, num] of Object.entries(SIGNALS)) {
+  // Prefer the common name for aliases (IOT→ABRT, CLD→CHLD, POLL→IO).
+  if (!NAMES_BY_NUMBER.has(num)) NAMES_BY_NUMBER.set(num, `SIG${name}`);
+}
+
+export interface ParsedSignal {
+  /** Canonical name: `SIGTERM`, `SIGRTMIN+3`; `SIG<n>` for a number without a name. */
+  name: string;
+  number: number;
+}
+
+/** Returns null when Docker would reject the value (`invalid signal`). */
+export function parseSignal(raw: string): ParsedSignal | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (/^[0-9]+$/.test(text)) {
+    const number = Number(text);
+    if (number <= 0 || number > SIGRTMAX) return null;
+    return { name: signalName(number), number };
+  }
+  const upper = text.toUpperCase();
+  const bare = upper.startsWith('SIG') ? upper.slice(3) : upper;
+  const known = SIGNALS[bare];
+  if (known !== undefined) return { name: `SIG${canonicalAlias(bare)}`, number: known };
+  const rt = /^RTM(IN|AX)([+-][0-9]{1,2})?$/.exec(bare);
+  if (rt) {
+    const base = rt[1] === 'IN' ? SIGRTMIN : SIGRTMAX;
+    const offset = rt[2] ? Number(rt[2]) : 0;
+    const number = base + offset;
+    if (number < SIGRTMIN || number > SIGRTMAX) return null;
+    return { name: `SIG${bare}`, number };
+  }
+  return null;
+}
+
+function canonicalAlias(bare: string): string {
+  if (bare === 'IOT') return 'ABRT';
+  if (bare === 'CLD') return 'CHLD';
+  if (bare === 'POLL') return 'IO';
+  return bare;
+}
+
+export function signalName(number: number): string {
+  const named = NAMES_BY_NUMBER.get(number);
+  if (named) return named;
+  if (number >= SIGRTMIN && number <= SIGRTMAX) {
+    return number === SIGRTMIN ? 'SIGRTMIN' : `SIGRTMIN+${number - SIGRTMIN}`;
+  }
+  return `SIG${number}`;
+}
+
+export function signalNumber(name: string): number | null {
+  return parseSignal(name)?.number ?? null;
+}
+
+/** Canonical name for a signal spelled any way (`term`, `15`, `SIGTERM`), or null. */
+export function canonicalSignal(raw: string): string | null {
+  return parseSignal(raw)?.name ?? null;
+}
+
+/** Signals that cannot be caught: the program gets no chance to shut down. */
+export function isUncatchable(name: string): boolean {
+  return name === 'SIGKILL' || name === 'SIGSTOP';
+}

@@ -1,0 +1,182 @@
+/**
+ * Container path → build-context path, by reading the COPY/ADD steps of a
+ * stage backwards (a later COPY overwrites an earlier one) and following
+ * `COPY --from=<stage>` into the stage that produced the file. A path under a
+ * copied directory that does not exist on the host was produced inside the
+ * image (by `RUN npm run build`, say): it is still mapped, marked `built`, so
+ * the program reader can look for its source (tsconfig outDir → rootDir…).
+ */
+import path from 'node:path';
+import type { ContextFiles } from '../context/files.js';
+import { hasGlob, resolvePath, type CopyStep, type Stage } from '../dockerfile/stages.js';
+import { isIgnoredByDockerignore, type DockerIgnore } from '../context/dockerignore.js';
+
+export interface MappedPath {
+  /** Absolute path in the build context. */
+  host: string;
+  exists: boolean;
+  /** The file is not in the context: it was produced by a RUN step of `stage`. */
+  built: boolean;
+  /** The COPY/ADD steps followed, outermost first. */
+  via: CopyStep[];
+  /** The stage whose filesystem holds the file (the producing stage for `built`). */
+  stage: Stage;
+  /** Excluded by .dockerignore: it is NOT in the image even though it is on the host. */
+  dockerignored: boolean;
+}
+
+export interface UnmappedPath {
+  /** Why: not copied, copied from an external image, fetched by ADD <url>… */
+  reason: string;
+  /** The step that placed it, when one did (ADD url, COPY --from=image). */
+  step?: CopyStep;
+}
+
+export interface PathMapperOptions {
+  contextDir: string;
+  files: ContextFiles;
+  dockerignore: DockerIgnore | null;
+}
+
+export class PathMapper {
+  constructor(private readonly options: PathMapperOptions) {}
+
+  map(stage: Stage, containerPath: string): MappedPath | UnmappedPath {
+    return this.mapIn(stage, resolvePath('/', containerPath), [], 0);
+  }
+
+  private mapIn(stage: Stage, target: string, via: CopyStep[], depth: number): MappedPath | UnmappedPath {
+    if (depth > 32) return { reason: 'COPY --from chain too deep' };
+    let fallback: MappedPath | null = null;
+    for (let i = stage.copies.length - 1; i >= 0; i--) {
+      const step = stage.copies[i] as CopyStep;
+      for (const source of [...step.sources].reverse()) {
+        const rel = this.matchSource(step, source, target);
+        if (rel === null) continue;
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@')) {
+          return { reason: `fetched by ADD ${source}`, step };
+        }
+        if (step.from.kind === 'image') return { reason: `copied from the image ${step.from.ref}`, step };
+        if (step.from.kind === 'stage') {
+          const inner = path.posix.join(resolvePath('/', source.replace(/\/+$/, '')), rel);
+          const mapped = this.mapIn(step.from.stage, inner, [...via, step], depth + 1);
+          if ('host' in mapped) {
+            if (mapped.exists) return mapped;
+            fallback ??= mapped;
+            continue;
+          }
+          // Not copied into that stage: it was made there from something else (or came from its base image).
+          return fallback ?? mapped;
+        }
+        const host = this.contextPath(source, rel);
+        const exists = this.options.files.exists(host);
+        const dockerignored = this.isDockerignored(host);
+        const mapped: MappedPath = { host, exists: exists && !dockerignored, built: !exists || dockerignored, via: [...via, step], stage, dockerignored };
+        if (exists && !dockerignored) return mapped;
+        fallback ??= mapped;
+      }
+    }
+    if (fallback) return fallback;
+    if (stage.base.kind === 'stage') return this.mapIn(stage.base.stage, target, via, depth + 1);
+    return { reason: 'no COPY or ADD places it in the image' };
+  }
+
+  private contextPath(source: string, rel: string): string {
+    // COPY sources are relative to the context root, with or without a leading slash.
+    const clean = source.replace(/^\/+/, '');
+    return path.join(this.options.contextDir, clean, rel);
+  }
+
+  private isDockerignored(host: string): boolean {
+    const ignore = this.options.dockerignore;
+    if (!ignore) return false;
+    const rel = path.relative(this.options.contextDir, host).split(path.sep).join('/');
+    return isIgnoredByDockerignore(ignore, rel);
+  }
+
+  /**
+   * The part of `target` below what `source` provides, '' when the source is
+   * the file itself, or null when this source does not place `target`.
+   */
+  private matchSource(step: CopyStep, source: string, target: string): string | null {
+    const dest = step.dest;
+    const base = path.posix.basename(source.replace(/\/+$/, ''));
+    if (hasGlob(source)) {
+      if (!isUnder(target, dest)) return null;
+      const below = path.posix.relative(dest, target);
+      const [first, ...rest] = below.split('/');
+      if (!first || !globMatches(base, first)) return null;
+      // The glob matched `first` inside the source's folder: map through that folder.
+      return ['..', first, ...rest].join('/');
+    }
+    const kind = this.sourceKind(step, source);
+    if (kind !== 'file' && isUnder(target, dest) && target !== dest) return path.posix.relative(dest, target);
+    if (kind !== 'dir') {
+      if (step.destIsDir && target === path.posix.join(dest, base)) return '';
+      if (!step.destIsDir && target === dest) return '';
+    }
+    return null;
+  }
+
+  private sourceKind(step: CopyStep, source: string): 'file' | 'dir' | 'unknown' {
+    if (source === '.' || source === './' || source.endsWith('/')) return 'dir';
+    if (step.from.kind !== 'context') return 'unknown';
+    const host = path.join(this.options.contextDir, source.replace(/^\/+/, ''));
+    if (this.options.files.isDirectory(host)) return 'dir';
+    if (this.options.files.isFile(host)) return 'file';
+    return 'unknown';
+  }
+}
+
+function isUnder(target: string, dir: string): boolean {
+  return dir === '/' || target === dir || target.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/** Shell-style glob on one path segment: `*`, `?`, `[…]`. Linear: no regex built from user input. */
+export function globMatches(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let starP = -1;
+  let starN = 0;
+  while (n < name.length) {
+    const pc = pattern[p];
+    if (pc === '[') {
+      const close = pattern.indexOf(']', p + 1);
+      if (close > p) {
+        const set = pattern.slice(p + 1, close);
+        const negate = set.startsWith('!') || set.startsWith('^');
+        const body = negate ? set.slice(1) : set;
+        const ch = name[n] as string;
+        let hit = false;
+        for (let k = 0; k < body.length; k++) {
+          if (body[k + 1] === '-' && k + 2 < body.length) {
+            if (ch >= (body[k] as string) && ch <= (body[k + 2] as string)) hit = true;
+            k += 2;
+          } else if (body[k] === ch) hit = true;
+        }
+        if (hit !== negate) {
+          p = close + 1;
+          n++;
+          continue;
+        }
+      }
+    } else if (pc === '?' || (pc !== undefined && pc !== '*' && pc === name[n])) {
+      p++;
+      n++;
+      continue;
+    }
+    if (pc === '*') {
+      starP = p++;
+      starN = n;
+      continue;
+    }
+    if (starP !== -1) {
+      p = starP + 1;
+      n = ++starN;
+      continue;
+    }
+    return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}

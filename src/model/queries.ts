@@ -1,0 +1,48 @@
+/**
+ * Small questions rules ask of the model, answered in one place so rules
+ * stay declarative.
+ */
+import type { SourceLocation } from '../types.js';
+import type { Locator } from '../engine/locate.js';
+import type { ResolvedLink } from './chain.js';
+import type { Pid1Model } from './model.js';
+import type { Process } from './verdict.js';
+
+/** The process a chain link belongs to, and whether it is PID 1. */
+export function processOf(model: Pid1Model, link: ResolvedLink): { process: Process; isPid1: boolean } | null {
+  const processes = model.verdict.processes;
+  for (let i = 0; i < processes.length; i++) {
+    const p = processes[i] as Process;
+    if (p.links.includes(link)) return { process: p, isPid1: i === 0 };
+  }
+  return null;
+}
+
+/** The init in front of a link, if one is an ancestor in the chain. */
+export function initAbove(model: Pid1Model, link: ResolvedLink): ResolvedLink | null {
+  const index = model.chain.indexOf(link);
+  for (let i = index - 1; i >= 0; i--) {
+    const l = model.chain[i] as ResolvedLink;
+    if (l.kind === 'init') return l;
+  }
+  return null;
+}
+
+/** Where a link is written: its instruction's arguments, its script/package.json line, or the Dockerfile's FROM. */
+export function linkLocation(model: Pid1Model, locate: Locator, link: ResolvedLink): SourceLocation {
+  const origin = link.origin;
+  if (origin.instruction) return locate.arguments(origin.instruction);
+  if (origin.file && origin.line) return locate.line(origin.file, origin.line);
+  const from = model.stage?.from;
+  return from ? locate.instruction(from) : locate.top();
+}
+
+/** `node server.js` as people read it (quoted words where needed). */
+export function commandText(argv: readonly string[]): string {
+  return argv.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : JSON.stringify(w))).join(' ');
+}
+
+/** The app's command line: the argv of the last link in the chain. */
+export function appLink(model: Pid1Model): ResolvedLink | null {
+  return model.chain.at(-1) ?? null;
+}
