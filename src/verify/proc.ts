@@ -89,6 +89,11 @@ export interface SignalSets {
   blocked: string[];
 }
 
+/**
+ * Masks are what the kernel shows at that instant. A process sleeping in
+ * sigtimedwait (tini, facts §1 K4) shows the awaited signals as unblocked in
+ * SigBlk and not caught in SigCgt, yet it does receive them.
+ */
 export interface Snapshot {
   processes: ProcessInfo[];
   pid1Signals: SignalSets & { hex: { caught: string; ignored: string; blocked: string } };
