@@ -15,7 +15,7 @@
 import { lookupImage, type BaseImageEntry, type ImageInfo } from '../images/index.js';
 import { expandWord, type Expansion } from './expand.js';
 import { splitRawWords, type Instruction, type ParsedDockerfile } from './parse.js';
-import { parseSignal } from './signals.js';
+import { parseSignal } from '../signals.js';
 
 export const DEFAULT_SHELL = ['/bin/sh', '-c'];
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

@@ -17,7 +17,7 @@ import { relativeTo } from '../context/files.js';
 import { expandWord } from '../dockerfile/expand.js';
 import type { Instruction } from '../dockerfile/parse.js';
 import { resolvePath, type Stage } from '../dockerfile/stages.js';
-import { canonicalSignal } from '../dockerfile/signals.js';
+import { canonicalSignal } from '../signals.js';
 import type { PathMapper } from './paths.js';
 import { findInit, type InstalledInit } from './inits.js';
 import {

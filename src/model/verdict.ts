@@ -10,7 +10,7 @@
  *   own shutdown can finish (K3: when PID 1 exits, every other process dies).
  */
 import type { ResolvedLink } from './chain.js';
-import { signalName, signalNumber } from '../dockerfile/signals.js';
+import { signalName, signalNumber } from '../signals.js';
 
 /** How the application reacts to a signal (from reading the program; unknown before that). */
 export type AppReaction = 'exits' | 'may-hang' | 'none' | 'unknown';

@@ -5,7 +5,7 @@
  * separate mount inside its private mount namespace).
  */
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { decodeSignalMask } from './signals.js';
+import { decodeSignalMask } from '../signals.js';
 
 /** `Key:\tvalue` lines of /proc/<pid>/status, or null once the process is gone. */
 export function readStatus(pid: number): Map<string, string> | null {

@@ -54,7 +54,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { childrenOf, innermostPid, readStartTime, readStatus, snapshotNamespace } from './proc.js';
 import type { ProcessInfo, SignalSets } from './proc.js';
-import { decodeSignalMask, parseSignal } from './signals.js';
+import { decodeSignalMask, parseSignal } from '../signals.js';
 
 export type ReadyProbe =
   | { kind: 'delay'; ms: number }
@@ -300,12 +300,9 @@ interface Exit {
 export async function runPid1(spec: RunSpec): Promise<RunOutcome> {
   if (spec.argv.length === 0 || !spec.argv[0]) throw new RunError('bad-spec', 'argv is empty');
   if (!existsSync(spec.cwd) || !statSync(spec.cwd).isDirectory()) throw new RunError('bad-spec', `cwd is not a directory: ${spec.cwd}`);
-  let signo: number;
-  try {
-    signo = parseSignal(spec.signal);
-  } catch (e) {
-    throw new RunError('bad-spec', (e as Error).message);
-  }
+  const parsedSignal = parseSignal(String(spec.signal));
+  if (!parsedSignal) throw new RunError('bad-spec', `unknown signal: ${spec.signal}`);
+  const signo = parsedSignal.number;
   const cap = checkCapabilities();
   if (!cap.ok) throw new RunError('unsupported', cap.reason);
   const mode = spec.mode ?? cap.mode;

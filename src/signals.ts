@@ -1,4 +1,6 @@
 /**
+ * Signal names and numbers, shared by the Dockerfile model and `verify`.
+ *
  * Docker's STOPSIGNAL parsing (moby/sys/signal.ParseSignal): a non-zero number,
  * or a name, any case, with or without the SIG prefix, looked up in the Linux
  * signal table. `SIGRTMIN+3` style names are accepted too.
@@ -56,13 +58,29 @@ function canonicalAlias(bare: string): string {
   return bare;
 }
 
+/**
+ * Canonical name of a signal number. 32 and 33 are reserved by glibc and have
+ * no name: they stay numbers, as /proc masks are shown in facts §5
+ * (`INT,USR1,SEGV,TERM,33`).
+ */
 export function signalName(number: number): string {
   const named = NAMES_BY_NUMBER.get(number);
   if (named) return named;
   if (number >= SIGRTMIN && number <= SIGRTMAX) {
     return number === SIGRTMIN ? 'SIGRTMIN' : `SIGRTMIN+${number - SIGRTMIN}`;
   }
-  return `SIG${number}`;
+  return String(number);
+}
+
+/** A /proc status mask (hex, bit n-1 = signal n) → signal names, ascending. */
+export function decodeSignalMask(hex: string): string[] {
+  const clean = hex.trim();
+  let mask = /^[0-9a-fA-F]+$/.test(clean) ? BigInt(`0x${clean}`) : 0n;
+  const names: string[] = [];
+  for (let sig = 1; mask !== 0n; sig++, mask >>= 1n) {
+    if (mask & 1n) names.push(signalName(sig));
+  }
+  return names;
 }
 
 export function signalNumber(name: string): number | null {
