@@ -1,0 +1,268 @@
+/**
+ * Loads data/base-images.json and checks it: first against
+ * data/base-images.schema.json with ajv, then what a schema cannot say (unique
+ * ids, `extends` targets, regular expressions that compile, tag examples that
+ * their own patterns accept, entries complete after `extends`). Every error
+ * names the file and the JSON pointer.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { BaseImageEntry } from './types.js';
+
+/** Fields an entry must have once `extends` is resolved, when it has a `match`. */
+export const REQUIRED_FIELDS = [
+  'description',
+  'distro',
+  'shell',
+  'osPackageManager',
+  'entrypoint',
+  'cmd',
+  'workdir',
+  'user',
+  'stopSignal',
+  'env',
+  'inits',
+  'scripts',
+  'programs',
+  'facts',
+] as const satisfies readonly (keyof BaseImageEntry)[];
+
+let packageRootCache: string | undefined;
+
+/**
+ * The folder holding pid1-lint's package.json, found by walking up from this
+ * module: the compiled file sits at dist/src/images/, the source at src/images/.
+ */
+export function packageRoot(): string {
+  if (packageRootCache !== undefined) return packageRootCache;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  let firstWithManifest: string | undefined;
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      firstWithManifest ??= dir;
+      // A stray package.json (e.g. {"type":"module"} in dist/) must not stop the walk.
+      if (readPackageName(manifest) === 'pid1-lint') return (packageRootCache = dir);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (firstWithManifest === undefined) throw new Error('pid1-lint: cannot find package.json above ' + fileURLToPath(import.meta.url));
+  return (packageRootCache = firstWithManifest);
+}
+
+function readPackageName(manifest: string): unknown {
+  try {
+    return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+  } catch {
+    return undefined;
+  }
+}
+
+export function defaultDataFile(): string {
+  return path.join(packageRoot(), 'data', 'base-images.json');
+}
+
+export function schemaFile(): string {
+  return path.join(packageRoot(), 'data', 'base-images.schema.json');
+}
+
+interface Validators {
+  file: ValidateFunction;
+  entries: ValidateFunction;
+}
+
+let validators: Validators | undefined;
+
+/** Compiled on first use, once per process. */
+function getValidators(): Validators {
+  if (validators !== undefined) return validators;
+  const schema = readJson(schemaFile()) as Record<string, unknown>;
+  // allowUnionTypes: nullable fields are `"type": ["string", "null"]`; strictRequired would reject
+  // the `required` inside if/not and anyOf, which name properties declared one level up.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const file = ajv.compile(schema);
+  const entries = ajv.compile({ type: 'array', items: { $ref: `${String(schema.$id)}#/definitions/entry` } });
+  return (validators = { file, entries });
+}
+
+const loaded = new Map<string, BaseImageEntry[]>();
+
+/**
+ * The entries of a base-image data file (default: the built-in data/base-images.json),
+ * validated; cached per file. Throws an Error naming the file and the JSON pointer.
+ */
+export function loadBaseImageData(file?: string): BaseImageEntry[] {
+  const target = path.resolve(file ?? defaultDataFile());
+  const cached = loaded.get(target);
+  if (cached !== undefined) return cached;
+  const data = readJson(target) as unknown;
+  const validate = getValidators().file;
+  if (!validate(data)) throw new Error(formatErrors(target, validate.errors ?? []));
+  const entries = (data as { images: BaseImageEntry[] }).images;
+  checkEntries(entries, target, '/images', []);
+  deepFreeze(entries);
+  loaded.set(target, entries);
+  return entries;
+}
+
+/**
+ * Validates entries from user configuration (same shape as the data file's entries).
+ * `source` names where they came from (file, or file plus pointer) for error messages;
+ * `pointer` is the JSON pointer of the array inside that source. `extends` may name
+ * built-in entries.
+ */
+export function validateBaseImageEntries(data: unknown, source: string, pointer = ''): BaseImageEntry[] {
+  const validate = getValidators().entries;
+  if (!validate(data)) throw new Error(formatErrors(source, validate.errors ?? [], pointer));
+  const entries = data as BaseImageEntry[];
+  checkEntries(entries, source, pointer, loadBaseImageData());
+  return entries;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: cannot read: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`${file}: invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function formatErrors(source: string, errors: ErrorObject[], base = ''): string {
+  const lines = new Set<string>();
+  for (const e of errors) {
+    // if/then and oneOf repeat what their branches already said.
+    if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    lines.add(`${source}: ${base + pointerOf(e) || '/'}: ${messageOf(e)}`);
+  }
+  if (lines.size === 0) for (const e of errors) lines.add(`${source}: ${base + e.instancePath || '/'}: ${e.message ?? e.keyword}`);
+  return `invalid base image data\n  ${[...lines].slice(0, 8).join('\n  ')}`;
+}
+
+function pointerOf(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'additionalProperties') return `${e.instancePath}/${escapePointer(String(p.additionalProperty))}`;
+  if (e.keyword === 'required') return `${e.instancePath}/${escapePointer(String(p.missingProperty))}`;
+  return e.instancePath;
+}
+
+function messageOf(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown property "${String(p.additionalProperty)}"`;
+    case 'required':
+      return `missing property "${String(p.missingProperty)}"`;
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The checks a JSON Schema cannot express. `parents` are entries `extends` may also name. */
+function checkEntries(entries: BaseImageEntry[], source: string, base: string, parents: BaseImageEntry[]): void {
+  const fail = (index: number, rest: string, message: string): never => {
+    throw new Error(`invalid base image data\n  ${source}: ${base}/${index}${rest}: ${message}`);
+  };
+  const byId = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const seen = byId.get(entry.id);
+    if (seen !== undefined) fail(i, '/id', `duplicate id "${entry.id}" (also at ${base}/${seen})`);
+    byId.set(entry.id, i);
+  });
+  const parentIds = new Set(parents.map((p) => p.id));
+  entries.forEach((entry, i) => {
+    if (entry.extends !== undefined) {
+      const own = entry.extends !== entry.id && byId.has(entry.extends);
+      if (!own && !parentIds.has(entry.extends)) fail(i, '/extends', `unknown entry id "${entry.extends}"`);
+    }
+    const match = entry.match;
+    if (match?.imagePattern !== undefined) compile(match.imagePattern, () => fail(i, '/match/imagePattern', 'invalid regular expression'));
+    const tags = (match?.tags ?? []).map((t, j) => compile(t, () => fail(i, `/match/tags/${j}`, 'invalid regular expression')));
+    match?.tagExamples?.forEach((example, j) => {
+      if (!tags.some((re) => re.test(example))) fail(i, `/match/tagExamples/${j}`, `"${example}" is not matched by this entry's tags`);
+    });
+  });
+  // Completeness after `extends`, and no cycles.
+  const find = parentFinder(entries, parents);
+  entries.forEach((entry, i) => {
+    if (entry.match === undefined) return;
+    const chain = extendsChain(entry, find);
+    if (chain === null) fail(i, '/extends', 'circular extends');
+    for (const field of REQUIRED_FIELDS) {
+      if (!(chain ?? []).some((e) => e[field] !== undefined)) fail(i, '', `missing property "${field}" (not set here nor by the entries it extends)`);
+    }
+  });
+}
+
+/**
+ * How `extends` is resolved: an entry of `own` looks first among `own` (not at itself,
+ * so a user entry can replace a built-in of the same id and still extend it), then among
+ * `builtins`; a built-in looks only among built-ins, so user entries never change them.
+ */
+export function parentFinder(
+  own: readonly BaseImageEntry[],
+  builtins: readonly BaseImageEntry[],
+): (id: string, from: BaseImageEntry) => BaseImageEntry | undefined {
+  const ownById = new Map(own.map((e) => [e.id, e]));
+  const builtinById = new Map(builtins.map((e) => [e.id, e]));
+  const ownSet = new Set(own);
+  return (id, from) => {
+    if (ownSet.has(from) && id !== from.id) {
+      const found = ownById.get(id);
+      if (found !== undefined) return found;
+    }
+    return builtinById.get(id);
+  };
+}
+
+/** The entry followed by its ancestors; null on a cycle. */
+export function extendsChain(
+  entry: BaseImageEntry,
+  find: (id: string, from: BaseImageEntry) => BaseImageEntry | undefined,
+): BaseImageEntry[] | null {
+  const chain: BaseImageEntry[] = [entry];
+  let current = entry;
+  while (current.extends !== undefined) {
+    const parent = find(current.extends, current);
+    if (parent === undefined) break;
+    if (chain.includes(parent)) return null;
+    chain.push(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+/** Anchors a data pattern: the whole name or tag must match. */
+export function compilePattern(source: string): RegExp {
+  return new RegExp(`^(?:${source})$`);
+}
+
+function compile(source: string, onError: () => never): RegExp {
+  try {
+    return compilePattern(source);
+  } catch {
+    return onError();
+  }
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
