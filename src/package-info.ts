@@ -1,30 +1,38 @@
-/** Reads this package's own package.json (for --version and the SARIF tool version). */
+/** Reads this package's own package.json (for --version, data files and the SARIF tool version). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let root: string | null = null;
+let packageRootCache: string | undefined;
 
-/** The folder holding pid1-lint's package.json (works from src/ via tsc output in dist/src/). */
+/**
+ * The folder holding pid1-lint's package.json, found by walking up from this
+ * module: the compiled file sits at dist/src/images/, the source at src/images/.
+ */
 export function packageRoot(): string {
-  if (root) return root;
+  if (packageRootCache !== undefined) return packageRootCache;
   let dir = path.dirname(fileURLToPath(import.meta.url));
+  let firstWithManifest: string | undefined;
   for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) {
-      try {
-        const json = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string };
-        if (json.name === 'pid1-lint') {
-          root = dir;
-          return dir;
-        }
-      } catch {
-        // keep looking upwards
-      }
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      firstWithManifest ??= dir;
+      // A stray package.json (e.g. {"type":"module"} in dist/) must not stop the walk.
+      if (readPackageName(manifest) === 'pid1-lint') return (packageRootCache = dir);
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('pid1-lint: cannot find its own package.json');
+    if (parent === dir) break;
     dir = parent;
+  }
+  if (firstWithManifest === undefined) throw new Error('pid1-lint: cannot find package.json above ' + fileURLToPath(import.meta.url));
+  return (packageRootCache = firstWithManifest);
+}
+
+function readPackageName(manifest: string): unknown {
+  try {
+    return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+  } catch {
+    return undefined;
   }
 }
 

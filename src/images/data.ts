@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-info.js';
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { BaseImageEntry } from './types.js';
@@ -30,38 +30,6 @@ export const REQUIRED_FIELDS = [
   'facts',
 ] as const satisfies readonly (keyof BaseImageEntry)[];
 
-let packageRootCache: string | undefined;
-
-/**
- * The folder holding pid1-lint's package.json, found by walking up from this
- * module: the compiled file sits at dist/src/images/, the source at src/images/.
- */
-export function packageRoot(): string {
-  if (packageRootCache !== undefined) return packageRootCache;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  let firstWithManifest: string | undefined;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      firstWithManifest ??= dir;
-      // A stray package.json (e.g. {"type":"module"} in dist/) must not stop the walk.
-      if (readPackageName(manifest) === 'pid1-lint') return (packageRootCache = dir);
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  if (firstWithManifest === undefined) throw new Error('pid1-lint: cannot find package.json above ' + fileURLToPath(import.meta.url));
-  return (packageRootCache = firstWithManifest);
-}
-
-function readPackageName(manifest: string): unknown {
-  try {
-    return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-  } catch {
-    return undefined;
-  }
-}
 
 export function defaultDataFile(): string {
   return path.join(packageRoot(), 'data', 'base-images.json');

@@ -263,7 +263,9 @@ export class ChainResolver {
   ): void {
     const args = argv.slice(1);
     const first = args[0];
-    const prepend = first === undefined || first.startsWith('-') || !this.isCommand(first, state);
+    const prepend = script.behaviour === 'prepend-if-option-or-subcommand'
+      ? first !== undefined && (first.startsWith('-') || (script.subcommands ?? []).includes(first))
+      : first === undefined || first.startsWith('-') || !this.isCommand(first, state);
     const link = this.push('script', basename(script.path), argv, state, { type: 'program', runtime: 'unknown' },
       prepend
         ? `${basename(script.path)} from the base image: \`${first ?? '(no argument)'}\` is not a command, so it runs \`${[...script.prepend, ...args].join(' ')}\` with exec (facts §7)`

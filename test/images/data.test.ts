@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultDataFile, loadBaseImageData, lookupImage, packageRoot, schemaFile } from '../../src/images/index.js';
+import { defaultDataFile, loadBaseImageData, lookupImage, schemaFile } from '../../src/images/index.js';
+import { packageRoot } from '../../src/package-info.js';
 import type { BaseImageEntry } from '../../src/images/index.js';
 
 /** A name each imagePattern entry answers to, to look its tag examples up. */
