@@ -24,6 +24,8 @@ export default defineRule({
     for (const link of model.chain) {
       const shell = link.shell;
       if (link.kind !== 'shell' || !shell || shell.fromPackageScript) continue;
+      // Broken JSON is invalid-exec-form's finding; the shell it falls back to is a consequence of it.
+      if (link.origin.instruction?.jsonError) continue;
       const main = shell.facts.main;
       const command = main ? commandText(main.argv.map((a) => a ?? '…')) : shell.text;
       const app = appLink(model);

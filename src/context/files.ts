@@ -40,7 +40,7 @@ export class ContextFiles {
   stat(file: string): fs.Stats | null {
     const key = path.resolve(file);
     if (this.stats.has(key)) return this.stats.get(key) ?? null;
-    let st: fs.Stats | null = null;
+    let st: fs.Stats | null;
     try {
       st = fs.statSync(key);
     } catch {
@@ -66,7 +66,7 @@ export class ContextFiles {
   list(dir: string): string[] | null {
     const key = path.resolve(dir);
     if (this.listings.has(key)) return this.listings.get(key) ?? null;
-    let names: string[] | null = null;
+    let names: string[] | null;
     try {
       names = fs.readdirSync(key);
     } catch {

@@ -96,9 +96,12 @@ function toInstruction(ins: AstInstruction, lines: LineIndex, escape: string): I
   const heredocs = readHeredocs(ins, lines);
   // The heredoc bodies are not arguments: keep only the first line's text for flag/JSON parsing.
   const argsForForm = heredocs.length > 0 ? (args.split(/\r?\n|\r/)[0] ?? '') : args;
-  const { flags, rest } = keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL'
+  // dockerfile-ast leaves `--flag=value` out of the argument range of COPY, ADD, FROM and RUN.
+  const split = keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL'
     ? { flags: new Map<string, string | null>(), rest: argsForForm.trim() }
     : splitFlags(argsForForm);
+  const flags = new Map([...readFlags(ins), ...split.flags]);
+  const rest = split.rest;
   const form = decideForm(rest);
   const instruction: Instruction = {
     keyword,
@@ -223,6 +226,14 @@ export function splitFlags(args: string): { flags: Map<string, string | null>; r
     rest = rest.slice(m[0].length);
   }
   return { flags, rest: rest.trim() };
+}
+
+function readFlags(ins: AstInstruction): Map<string, string | null> {
+  const withFlags = ins as AstInstruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  const flags = new Map<string, string | null>();
+  if (typeof withFlags.getFlags !== 'function') return flags;
+  for (const f of withFlags.getFlags()) flags.set(f.getName(), f.getValue());
+  return flags;
 }
 
 function readProperties(ins: AstInstruction): EnvProperty[] {

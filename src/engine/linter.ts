@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types.js';
 import { interpolate, type Report, type Rule } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
-import { ContextFiles, describeError, relativeTo } from '../context/files.js';
+import { describeError, relativeTo, type ContextFiles } from '../context/files.js';
 import { buildModel, type Pid1Model } from '../model/model.js';
 import type { BaseImageEntry } from '../images/index.js';
 import { Locator } from './locate.js';

@@ -289,6 +289,7 @@ export class ChainResolver {
       return false;
     }
     if (this.input.image?.programs[word] || COMMON_COMMANDS.has(word) || initName(word) || packageManagerName(word)) return true;
+    if (globalBins(this.input.stage).has(word)) return true;
     if (findInit(word, this.input.inits, this.pathDirs(state))) return true;
     // A file copied into a PATH folder.
     for (const dir of this.pathDirs(state)) {
@@ -547,7 +548,7 @@ export class ChainResolver {
       packageManager: { invocation, flavour, version, versionWhy, packageJson: pkg?.host ?? null, scriptName: null, scriptText: null, scriptLine: null },
     });
     const info = link.packageManager as NonNullable<ResolvedLink['packageManager']>;
-    let command: string | null = null;
+    let command: string;
     if (invocation.action === 'run' && invocation.script) {
       const script = pkg?.json.scripts?.[invocation.script];
       info.scriptName = invocation.script;
@@ -925,6 +926,37 @@ function expandRuntime(raw: string, env: Record<string, string>): string | null 
   const result = expandWord(raw, (name) => env[name]);
   const undefinedUse = [...raw.matchAll(/\$\{?([A-Za-z_]\w*)(:?[-+=?])?/g)].some((m) => env[m[1] as string] === undefined && !m[2]);
   return undefinedUse ? null : result.value;
+}
+
+/** Binaries a package brings when its name is not the binary's (everything else: the package name). */
+const PACKAGE_BINS: Record<string, string[]> = {
+  pm2: ['pm2', 'pm2-runtime', 'pm2-docker', 'pm2-dev'],
+  typescript: ['tsc', 'tsserver'],
+  'ts-node': ['ts-node', 'ts-node-esm', 'ts-node-transpile-only', 'ts-node-cwd', 'ts-script'],
+  pnpm: ['pnpm', 'pnpx'],
+  yarn: ['yarn', 'yarnpkg'],
+  npm: ['npm', 'npx'],
+};
+
+/** Commands installed globally by `npm install -g`, `yarn global add`, `pnpm add -g` in the image's stages. */
+function globalBins(stage: Stage): Set<string> {
+  const bins = new Set<string>();
+  for (let s: Stage | null = stage; s; s = s.base.kind === 'stage' ? s.base.stage : null) {
+    for (const run of s.runs) {
+      for (const m of run.text.matchAll(/\b(?:npm\s+(?:i|install|add)|pnpm\s+(?:add|install|i)|bun\s+(?:add|install))\b([^;&|\n]*)|\byarn\s+global\s+add\b([^;&|\n]*)/g)) {
+        const words = ((m[1] ?? m[2]) as string).split(/\s+/).filter(Boolean);
+        const global = m[2] !== undefined || words.some((w) => w === '-g' || w === '--global');
+        if (!global) continue;
+        for (const w of words) {
+          if (w.startsWith('-')) continue;
+          const name = w.replace(/(.)@[^/]*$/, '$1');
+          const base = name.startsWith('@') ? (name.split('/')[1] ?? name) : name;
+          for (const bin of PACKAGE_BINS[name] ?? [base]) bins.add(bin);
+        }
+      }
+    }
+  }
+  return bins;
 }
 
 /** Does `argv` (possibly after a word the entrypoint prepended, like `node`) start inside the CMD part? */

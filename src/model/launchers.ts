@@ -130,7 +130,6 @@ export function parseShell(argv: string[]): ShellInvocation | null {
   const name = shellName(argv[0] ?? '', args);
   if (!name) return null;
   const rest = name === 'busybox' ? args.slice(1) : args;
-  let command: string | null = null;
   let wantsCommand = false;
   let i = 0;
   for (; i < rest.length; i++) {
@@ -152,8 +151,7 @@ export function parseShell(argv: string[]): ShellInvocation | null {
   }
   const operands = rest.slice(i);
   if (wantsCommand) {
-    command = operands[0] ?? '';
-    return { name, command, script: null, params: operands.slice(1) };
+    return { name, command: operands[0] ?? '', script: null, params: operands.slice(1) };
   }
   return { name, command: null, script: operands[0] ?? null, params: operands.slice(1) };
 }

@@ -10,7 +10,7 @@
  *   own shutdown can finish (K3: when PID 1 exits, every other process dies).
  */
 import type { ResolvedLink } from './chain.js';
-import { signalName, signalNumber } from '../signals.js';
+import { isUncatchable, signalName, signalNumber } from '../signals.js';
 
 /** How the application reacts to a signal (from reading the program; unknown before that). */
 export type AppReaction = 'exits' | 'may-hang' | 'none' | 'unknown';
@@ -75,12 +75,27 @@ export function evaluateStop(chain: ResolvedLink[], signal: string, app: AppFact
   if (processes.length === 0) {
     return { stopsOnSignal: null, appSignal: null, appWaitedFor: null, appWaitLimitMs: null, processes, steps };
   }
+  if (isUncatchable(signal)) {
+    // K1: SIGKILL and SIGSTOP from an ancestor namespace always reach PID 1; nothing can react to them.
+    steps.push(`${signal} cannot be caught: PID 1 is killed at once and every other process with it (K1, K3)`);
+    return { stopsOnSignal: signal === 'SIGKILL', appSignal: null, appWaitedFor: false, appWaitLimitMs: null, processes, steps };
+  }
   const outcome = deliver(processes, 0, signal, null, app, steps);
   return { stopsOnSignal: outcome.exits, appSignal: outcome.appSignal, appWaitedFor: outcome.appWaitedFor, appWaitLimitMs: outcome.appWaitLimitMs, processes, steps };
 }
 
 function label(p: Process): string {
-  return `${p.link.name}${p.index === 0 && p.links.length === 1 ? '' : ''}`;
+  return p.link.name;
+}
+
+/**
+ * `next start` and a standalone server.js install SIGINT/SIGTERM handlers that
+ * exit (143) unless NEXT_MANUAL_SIG_HANDLE is set (facts §6).
+ */
+function nextReaction(link: ResolvedLink, signal: string, app: AppFacts): { reaction: AppReaction; why: string } {
+  if (link.env.NEXT_MANUAL_SIG_HANDLE) return app.reaction(signal);
+  if (signal === 'SIGTERM' || signal === 'SIGINT') return { reaction: 'exits', why: 'Next.js handles it and exits 143 (facts §6 next-start)' };
+  return app.reaction(signal);
 }
 
 /**
@@ -101,7 +116,9 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
         steps.push(`${label(p)} (${where}): how it passes ${signal} on is not known`);
         return unknown;
       }
-      const r = behaviour.runtime === 'node' || behaviour.runtime === 'next' ? app.reaction(signal) : { reaction: 'unknown' as const, why: `${behaviour.runtime} is not modelled` };
+      const r = behaviour.runtime === 'next' ? nextReaction(p.link, signal, app)
+        : behaviour.runtime === 'node' ? app.reaction(signal)
+        : { reaction: 'unknown' as const, why: `${behaviour.runtime} is not modelled` };
       const base = { appSignal: signal, appWaitedFor: true, appWaitLimitMs: null };
       switch (r.reaction) {
         case 'none':
@@ -143,6 +160,10 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
       return child;
     }
     case 'shell-wait': {
+      if (p.link.uncertain) {
+        steps.push(`${label(p)} (${where}): ${p.link.why}`);
+        return unknown;
+      }
       const trapped = behaviour.trapSignals.includes(signal);
       if (isPid1) {
         steps.push(trapped
