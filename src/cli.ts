@@ -12,9 +12,11 @@ import { lintDockerfile, fatalResult } from './engine/linter.js';
 import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { packageVersion } from './package-info.js';
+import { verifyCommand } from './verify/command.js';
 import type { LintResult } from './types.js';
 
 const HELP = `Usage: pid1-lint [options] [paths...]
+       pid1-lint verify [options] [Dockerfiles...]   (runs the PID-1 command; see pid1-lint verify --help)
 
 Lints Dockerfiles and the programs they start: will the container stop
 gracefully on \`docker stop\`, or hang until SIGKILL? Paths are Dockerfiles or
@@ -37,9 +39,18 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
 Docs: https://github.com/pid1-lint/pid1-lint#readme
 `;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean }): Promise<number> {
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'verify') return verifyCommand(argv.slice(1), io);
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {

@@ -110,11 +110,11 @@ export class PathMapper {
       return ['..', first, ...rest].join('/');
     }
     const kind = this.sourceKind(step, source);
-    if (kind !== 'file' && isUnder(target, dest) && target !== dest) return path.posix.relative(dest, target);
-    if (kind !== 'dir') {
-      if (step.destIsDir && target === path.posix.join(dest, base)) return '';
-      if (!step.destIsDir && target === dest) return '';
-    }
+    const fileMatch = step.destIsDir ? target === path.posix.join(dest, base) : target === dest;
+    if (kind === 'file') return fileMatch ? '' : null;
+    // A source of unknown kind (from another stage) is read as a file when the names line up.
+    if (kind === 'unknown' && fileMatch) return '';
+    if (isUnder(target, dest)) return path.posix.relative(dest, target);
     return null;
   }
 
