@@ -221,7 +221,7 @@ function missingDependencies(model: Pid1Model): string | null {
   for (let dir = path.dirname(program.hostPath); dir.startsWith(model.contextDir); dir = path.dirname(dir)) {
     const read = model.files.read(path.join(dir, 'package.json'));
     if (read.ok) {
-      let deps: string[] = [];
+      let deps: string[];
       try {
         deps = Object.keys((JSON.parse(read.text) as { dependencies?: Record<string, string> }).dependencies ?? {});
       } catch {
