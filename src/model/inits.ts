@@ -120,8 +120,10 @@ function fromRun(text: string, instruction: Instruction, stage: Stage): Installe
       if (!url || !name) continue;
       const outFlag = program === 'curl' ? ['-o', '--output'] : ['-O', '--output-document'];
       let dest: string | null = null;
+      const bundled = program === 'curl' ? /^-[a-zA-Z]*o$/ : /^-[a-zA-Z]*O$/;
       for (let i = 1; i < words.length; i++) {
         const w = words[i] as string;
+        if (bundled.test(w)) dest = words[i + 1] ?? null;
         for (const f of outFlag) {
           if (w === f) dest = words[i + 1] ?? null;
           else if (w.startsWith(`${f}=`)) dest = w.slice(f.length + 1);

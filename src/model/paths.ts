@@ -120,6 +120,12 @@ export class PathMapper {
 
   private sourceKind(step: CopyStep, source: string): 'file' | 'dir' | 'unknown' {
     if (source === '.' || source === './' || source.endsWith('/')) return 'dir';
+    if (step.from.kind === 'stage') {
+      // Look at what the other stage holds at that path; a name with an extension is taken as a file.
+      const inner = this.map(step.from.stage, resolvePath('/', source));
+      if ('host' in inner && inner.exists) return this.options.files.isDirectory(inner.host) ? 'dir' : 'file';
+      return /\.[A-Za-z0-9]{1,5}$/.test(source) ? 'file' : 'unknown';
+    }
     if (step.from.kind !== 'context') return 'unknown';
     const host = path.join(this.options.contextDir, source.replace(/^\/+/, ''));
     if (this.options.files.isDirectory(host)) return 'dir';
