@@ -16,4 +16,9 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
+  {
+    // Tests assert on shapes they just built and match ANSI colour codes.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-control-regex': 'off' },
+  },
 );
