@@ -431,8 +431,9 @@ class Parser {
     // Reserved words are short lowercase words; looking further would make peeking cost O(word length).
     while (j < this.len && j - i < 9 && this.code(j) >= 97 && this.code(j) <= 122) j++;
     if (j === i || !this.isWordEnd(j)) return null;
-    const w = this.src.slice(i, j);
-    return RESERVED.has(w) ? w : null;
+    // Compared in place: this runs several times per command, and slicing would allocate each time.
+    for (const w of RESERVED) if (w.length === j - i && this.src.startsWith(w, i)) return w;
+    return null;
   }
 
   /** A redirect (with optional fd digits) starts at the current position. */
