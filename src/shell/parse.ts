@@ -644,6 +644,7 @@ class Parser {
         case 'done':
         case 'esac':
         case '}':
+        case 'in':
           return null; // a closing word where a command should be: the caller reports or stops
         default:
           break;
@@ -680,12 +681,18 @@ class Parser {
     return false;
   }
 
+  /** Shells reject `( )`, `{ }`, `if then`, … : a list that must hold a command but is empty. */
+  private nonEmpty(list: List, where: string): List {
+    if (list.items.length === 0) this.error(`expected a command in ${where}`, this.pos);
+    return list;
+  }
+
   private parseSubshell(): Compound | null {
     const start = this.pos;
     if (!this.enter(start)) return null;
     const node = this.compound('subshell', start);
     this.pos++;
-    node.body.push(this.parseList(NO_TERMS));
+    node.body.push(this.nonEmpty(this.parseList(NO_TERMS), "'( )'"));
     this.skipLinebreaks();
     if (this.code(this.pos) === RPAREN) this.pos++;
     else this.error(`expected ')' to close '(' from line ${node.line}`, this.pos);
@@ -699,7 +706,7 @@ class Parser {
     if (!this.enter(start)) return null;
     const node = this.compound('group', start);
     this.pos++;
-    node.body.push(this.parseList(BRACE_END));
+    node.body.push(this.nonEmpty(this.parseList(BRACE_END), "'{ }'"));
     this.expectReserved('}', '{', start);
     node.end = this.pos;
     this.leave();
@@ -715,11 +722,11 @@ class Parser {
     this.pos += 2;
     let keyword = 'if';
     while (!this.aborted) {
-      const condition = this.parseList(THEN);
+      const condition = this.nonEmpty(this.parseList(THEN), `the '${keyword}' condition`);
       conditions.push(condition);
       node.body.push(condition);
       if (!this.expectReserved('then', keyword, start)) break;
-      const branch = this.parseList(IF_BODY_END);
+      const branch = this.nonEmpty(this.parseList(IF_BODY_END), "'then'");
       branches.push(branch);
       node.body.push(branch);
       this.skipLinebreaks();
@@ -731,7 +738,7 @@ class Parser {
       }
       if (next === 'else') {
         this.pos += 4;
-        const elseBranch = this.parseList(FI);
+        const elseBranch = this.nonEmpty(this.parseList(FI), "'else'");
         branches.push(elseBranch);
         node.body.push(elseBranch);
         node.hasElse = true;
@@ -753,12 +760,12 @@ class Parser {
     const keyword = this.code(start) === 119 ? 'while' : 'until';
     const node = this.compound(keyword, start);
     this.pos += keyword.length;
-    const condition = this.parseList(DO);
+    const condition = this.nonEmpty(this.parseList(DO), `the '${keyword}' condition`);
     node.body.push(condition);
     node.conditions = [condition];
     node.branches = [];
     if (this.expectReserved('do', keyword, start)) {
-      const body = this.parseList(DONE);
+      const body = this.nonEmpty(this.parseList(DONE), "'do … done'");
       node.body.push(body);
       node.branches.push(body);
       this.expectReserved('done', keyword, start);
@@ -805,7 +812,7 @@ class Parser {
       }
     }
     if (this.expectReserved('do', keyword, start)) {
-      node.body.push(this.parseList(DONE));
+      node.body.push(this.nonEmpty(this.parseList(DONE), "'do … done'"));
       this.expectReserved('done', keyword, start);
     }
     node.end = this.pos;

@@ -1,8 +1,50 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_DEPTH, parseShell } from '../../src/shell/parse.js';
-import type { Compound, SimpleCommand, Word } from '../../src/shell/parse.js';
-import { renderList } from './render.js';
+import type { AndOr, Command, Compound, List, Redirect, SimpleCommand, Word } from '../../src/shell/parse.js';
+
+// A compact text form of the AST, so the shape tests below can be tables of input → expected shape.
+/** Static words print as their value, in ‹› when quoting changed them; dynamic words print as {raw}. */
+function renderWord(w: Word): string {
+  if (w.value === null) return `{${w.raw}}`;
+  return w.value === w.raw ? w.value : `‹${w.value}›`;
+}
+
+function renderRedirect(r: Redirect): string {
+  const fd = r.fd === null ? '' : String(r.fd);
+  if (r.heredoc !== undefined) return `${fd}${r.op}${r.heredoc.delimiter}[${r.heredoc.body}]`;
+  return `${fd}${r.op}${r.target === null ? '?' : renderWord(r.target)}`;
+}
+
+function renderCommand(c: Command): string {
+  const redirects = c.redirects.map((r) => ` ${renderRedirect(r)}`).join('');
+  if (c.type === 'simple') {
+    const parts = [
+      ...c.assignments.map((a) => `${a.name}=${renderWord(a.value)}`),
+      ...c.words.map(renderWord),
+    ];
+    return parts.join(' ') + (parts.length > 0 ? redirects : redirects.trimStart());
+  }
+  let head: string = c.type;
+  if (c.name !== undefined) head += `:${c.name}`;
+  if (c.type === 'case') {
+    const subject = c.words?.[0];
+    const items = (c.items ?? []).map((it) => `(${it.patterns.map(renderWord).join('|')}: ${renderList(it.body)})`);
+    return `case[${subject === undefined ? '' : renderWord(subject)}]${items.join('')}${redirects}`;
+  }
+  if (c.words !== undefined) head += c.words === null ? '[]' : `[${c.words.map(renderWord).join(' ')}]`;
+  if (c.type === 'function' && c.command !== undefined) return `${head} ${renderCommand(c.command)}`;
+  return `${head}${c.body.map((l) => `(${renderList(l)})`).join('')}${redirects}`;
+}
+
+function renderAndOr(item: AndOr): string {
+  const pipeline = (p: AndOr['first']): string => (p.negated ? '! ' : '') + p.commands.map(renderCommand).join(' | ');
+  return [pipeline(item.first), ...item.rest.map((r) => `${r.op} ${pipeline(r.pipeline)}`)].join(' ');
+}
+
+function renderList(list: List): string {
+  return list.items.map((item) => renderAndOr(item) + (item.background ? ' &' : '')).join(' ; ');
+}
 
 /** The first command of the first pipeline, asserted to be simple. */
 function firstSimple(text: string): SimpleCommand {
@@ -240,6 +282,11 @@ describe('parseShell: errors come back as data', () => {
     ['[[ a', /expected '\]\]'/],
     ['f() echo', /compound command/],
     ['{ a } b', /expected '}'/],
+    ['( )', /expected a command in '\( \)'/],
+    ['f() { }', /expected a command in '\{ \}'/],
+    ['if then fi', /expected a command in the 'if' condition/],
+    ['while a; do done', /expected a command in 'do … done'/],
+    ['in', /unexpected 'in'/],
   ];
   for (const [input, message] of broken) {
     test(JSON.stringify(input), () => {
@@ -260,6 +307,45 @@ describe('parseShell: errors come back as data', () => {
   test('non-string input does not throw', () => {
     const result = parseShell(undefined as unknown as string);
     assert.deepEqual(result.list.items, []);
+  });
+});
+
+describe('parseShell: random input', () => {
+  // A small, seeded version of the fuzzing pass: no throw, and every range points at its own text.
+  const atoms = [
+    'a', ' ', '\n', '\r\n', ';', '&', '|', '(', ')', '{ ', ' }', '$', '"', "'", '`', '\\', '#', '<', '>', '<<E', '\nE\n',
+    '$(', '${', '$((', '))', 'if ', 'then ', 'fi', 'do ', 'done', 'case ', ' in ', 'esac', 'for ', ';;', '! ', '*', '[[',
+    ']]', 'x=', '~', '2>&1', 'exec ', 'f()', '&&', '\\\n',
+  ];
+  let seed = 12345;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  test('3,000 random strings', () => {
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = random(30); k >= 0; k--) text += atoms[random(atoms.length)];
+      const { list } = parseShell(text);
+      const checkWord = (w: Word): void => assert.equal(text.slice(w.start, w.end), w.raw, JSON.stringify(text));
+      const checkList = (l: List): void => {
+        for (const item of l.items) {
+          for (const p of [item.first, ...item.rest.map((r) => r.pipeline)]) {
+            for (const c of p.commands) {
+              assert.ok(c.start >= 0 && c.start <= c.end && c.end <= text.length, JSON.stringify(text));
+              for (const r of c.redirects) if (r.target !== null) checkWord(r.target);
+              if (c.type === 'simple') {
+                c.words.forEach(checkWord);
+                for (const a of c.assignments) checkWord(a.value);
+              } else {
+                c.body.forEach(checkList);
+              }
+            }
+          }
+        }
+      };
+      checkList(list);
+    }
   });
 });
 
