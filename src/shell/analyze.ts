@@ -92,8 +92,8 @@ export interface CommandStringFacts {
    */
   main: CommandInfo | null;
   /**
-   * main is the last top-level command, a simple command that is not a function call, not in a pipeline, not
-   * backgrounded, not negated, nothing follows it, and no `trap` runs before it. This is where bash 5.2 and busybox
+   * main is the last top-level command, a simple command that is not a function call or a shell builtin, not in a
+   * pipeline, not backgrounded, not negated, nothing follows it, and no `trap` runs before it. This is where bash 5.2 and busybox
    * ash 1.35 exec the last command of `-c` instead of forking (facts §3 `bash-c*`, `busybox-c*`); dash never does,
    * so the caller decides from the shell flavour.
    * NOT covered by the facts, so only structural here: a last command with redirects (`node app.js >log` counts
@@ -145,7 +145,10 @@ export interface ScriptFacts extends CommandStringFacts {
   final: FinalCommand | null;
   /** `set -- node "$@"` before the final command: the words put in front of "$@" (null where dynamic). */
   prependsToArguments: (string | null)[][];
-  /** A top-level `cmd &` followed later by a top-level `wait`: a trap can forward signals (facts §3 dash-trap-bg-wait). */
+  /**
+   * A top-level `cmd &` followed later by `wait` (at the top level or inside a loop/if): a trap can then forward
+   * signals (facts §3 dash-trap-bg-wait).
+   */
   waitsForBackground: boolean;
   /** errexit is on at the end of the top level: `set -e`, `set -o errexit`, or `-e` in the shebang, and no later `set +e`. */
   errexit: boolean;
@@ -159,7 +162,7 @@ export function analyzeScript(text: string): ScriptFacts {
   const src = typeof text === 'string' ? text : String(text ?? '');
   const { facts, ctx, top } = analyzeParsed(parseShell(src));
   const shebang = parseShebang(src);
-  const final = finalOfList(facts.parse.list, ctx, 0);
+  const final = finalOfList(facts.parse.list, ctx, 0, top);
   return {
     ...facts,
     mainInTailPosition: false,
@@ -167,9 +170,7 @@ export function analyzeScript(text: string): ScriptFacts {
     execsArguments: final !== null && forwardsArguments(final),
     final,
     prependsToArguments: collectPrepends(facts.parse.list, final?.start ?? Infinity),
-    waitsForBackground: top.commands.some(
-      (c, i) => c.background && top.commands.slice(i + 1).some((w) => w.argv[0] === 'wait' && !w.background),
-    ),
+    waitsForBackground: waitsForBackground(facts.parse.list, top.commands),
     errexit: computeErrexit(shebang, top.commands),
   };
 }
@@ -272,6 +273,7 @@ function analyzeParsed(parse: ParseResult): { facts: CommandStringFacts; ctx: Co
   main ??= top.items[lastLongRunning(top.items, top.items.length - 1)]?.candidate ?? null;
   const mainInTailPosition = main !== null && main === lastItem?.candidate && main.next === null && !main.compound &&
     !main.inPipeline && !main.background && !main.negated && !main.callsFunction && main.argv.length > 0 &&
+    !(typeof main.argv[0] === 'string' && BUILTINS.has(main.argv[0]) && !main.exec) &&
     !traps.some((t) => t.start < (main?.start ?? 0));
 
   const facts: CommandStringFacts = {
@@ -298,9 +300,10 @@ function describeList(list: List, ctx: Context): Described {
     const isLast = i === list.items.length - 1;
     const pipelines = pipelinesOf(item);
     // `a && b`: b is what keeps running; `a || b`: b only runs when a fails, so a stays.
+    // `node app.js && echo done` keeps node: a short-lived command after && does not take over.
     let candidateIndex = 0;
     item.rest.forEach((r, k) => {
-      if (r.op === '&&') candidateIndex = k + 1;
+      if (r.op === '&&' && !isShortLivedCommand(r.pipeline.commands[0])) candidateIndex = k + 1;
     });
     let candidate: CommandInfo | null = null;
     pipelines.forEach((p, pi) => {
@@ -330,39 +333,47 @@ interface Placement {
 }
 
 function toInfo(c: Command, ctx: Context, at: Placement): CommandInfo {
-  const base = { ...at, line: c.line, start: c.start, end: c.end, node: c, redirects: c.redirects.length > 0 };
-  if (c.type !== 'simple') {
-    return { ...base, argv: [], words: [], assignments: [], exec: false, compound: true, callsFunction: false };
-  }
-  let words = c.words;
+  let words: Word[] = [];
   let exec = false;
-  if (words[0]?.value === 'exec') {
-    let k = 1;
-    for (; k < words.length; k++) {
-      const v = words[k]?.value;
-      if (v === '--') {
-        k++;
-        break;
+  if (c.type === 'simple') {
+    words = c.words;
+    if (words[0]?.value === 'exec') {
+      let k = 1;
+      for (; k < words.length; k++) {
+        const v = words[k]?.value;
+        if (v === '--') {
+          k++;
+          break;
+        }
+        if (v === null || v === undefined || !isExecOptionCluster(v)) break;
+        // bash `exec -a NAME`: the name is the option's argument, not the command.
+        if (v.endsWith('a')) k++;
       }
-      if (v === null || v === undefined || !isExecOptionCluster(v)) break;
-      // bash `exec -a NAME`: the name is the option's argument, not the command.
-      if (v.endsWith('a')) k++;
-    }
-    if (k < words.length) {
-      exec = true;
-      words = words.slice(k);
+      if (k < words.length) {
+        exec = true;
+        words = words.slice(k);
+      }
     }
   }
   const argv = words.map((w) => w.value);
   const name = argv[0];
+  // One literal with a fixed field order: these are made per command, and spreads were the hot spot.
   return {
-    ...base,
     argv,
     words,
-    assignments: c.assignments.map((a) => ({ name: a.name, value: a.value.value })),
+    assignments: c.type === 'simple' ? c.assignments.map((a) => ({ name: a.name, value: a.value.value })) : [],
     exec,
-    compound: false,
-    callsFunction: name !== null && name !== undefined && ctx.functions.has(name),
+    background: at.background,
+    inPipeline: at.inPipeline,
+    negated: at.negated,
+    redirects: c.redirects.length > 0,
+    compound: c.type !== 'simple',
+    callsFunction: typeof name === 'string' && ctx.functions.has(name),
+    next: at.next,
+    line: c.line,
+    start: c.start,
+    end: c.end,
+    node: c,
   };
 }
 
@@ -386,16 +397,34 @@ const SHORT_LIVED = new Set([
   'readonly', 'return', 'rm', 'set', 'shift', 'test', 'touch', 'trap', 'true', 'ulimit', 'umask', 'unset',
 ]);
 
+function isShortLived(c: CommandInfo): boolean {
+  const name = c.argv[0];
+  return !c.compound && !c.exec && !c.background && typeof name === 'string' && SHORT_LIVED.has(name);
+}
+
+function isShortLivedCommand(c: Command | undefined): boolean {
+  const name = c?.type === 'simple' ? c.words[0]?.value : undefined;
+  return typeof name === 'string' && SHORT_LIVED.has(name);
+}
+
 /** The index of the last item at or before `last` whose command is not short-lived (`last` when all are). */
 function lastLongRunning(items: Described['items'], last: number): number {
   for (let i = last; i >= 0; i--) {
     const c = items[i]?.candidate;
-    if (c === undefined) continue;
-    const name = c.argv[0];
-    if (c.compound || c.exec || c.background || typeof name !== 'string' || !SHORT_LIVED.has(name)) return i;
+    if (c !== undefined && !isShortLived(c)) return i;
   }
   return last;
 }
+
+/**
+ * Builtins run inside the shell, so the shell cannot exec them in its place even in tail position
+ * (and `wait` at the end is the shell waiting as PID 1).
+ */
+const BUILTINS = new Set([
+  ':', '.', '[', 'alias', 'bg', 'break', 'cd', 'command', 'continue', 'echo', 'eval', 'exit', 'export', 'false', 'fg',
+  'getopts', 'hash', 'jobs', 'kill', 'local', 'printf', 'pwd', 'read', 'readonly', 'return', 'set', 'shift', 'source',
+  'test', 'times', 'trap', 'true', 'type', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
+]);
 
 function isExit(c: CommandInfo): boolean {
   return !c.compound && c.argv[0] === 'exit' && !c.background && !c.inPipeline;
@@ -594,8 +623,8 @@ function computeErrexit(shebang: Shebang | null, commands: CommandInfo[]): boole
   return state;
 }
 
-function finalOfList(list: List, ctx: Context, depth: number): FinalCommand | null {
-  const { items } = describeList(list, ctx);
+function finalOfList(list: List, ctx: Context, depth: number, described?: Described): FinalCommand | null {
+  const { items } = described ?? describeList(list, ctx);
   let last = items.length - 1;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -679,6 +708,17 @@ function forwardsArguments(f: FinalCommand): boolean {
   if (f.calledVia !== undefined && !isArgumentsForward(f.calledVia.words.slice(1))) return false;
   if (f.alternatives !== undefined) return f.alternatives.every((a) => a !== null && forwardsArguments(a));
   return isArgumentsForward(f.words);
+}
+
+function waitsForBackground(list: List, top: CommandInfo[]): boolean {
+  const job = top.find((c) => c.background);
+  if (job === undefined) return false;
+  let found = false;
+  // The wait may sit in a loop or an if (`while kill -0 "$pid"; do wait "$pid"; done`).
+  forEachSimple(list, (cmd) => {
+    found ||= cmd.start > job.start && cmd.words[0]?.value === 'wait';
+  });
+  return found;
 }
 
 function collectPrepends(list: List, before: number): (string | null)[][] {

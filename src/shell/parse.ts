@@ -26,6 +26,15 @@
 
 /** Deeper nesting than this is reported as an error and parsing stops (keeps the stack bounded). */
 export const MAX_DEPTH = 100;
+/**
+ * Size limits. An AST node costs a few hundred bytes, so a crafted 10 MB input (`a;a;a;…`) would otherwise need
+ * gigabytes. Past a limit the parse stops with an error; real entrypoints stay far below (10,000 lines ≈ 30,000
+ * commands).
+ */
+export const MAX_COMMANDS = 100_000;
+export const MAX_WORDS = 500_000;
+/** Comments recorded; later ones are skipped silently. */
+const MAX_COMMENTS = 100_000;
 /** Errors kept per parse; garbage input must not build millions of error objects. */
 const MAX_ERRORS = 100;
 
@@ -281,6 +290,8 @@ class Parser {
   private pos = 0;
   private depth = 0;
   private aborted = false;
+  private commandCount = 0;
+  private wordCount = 0;
   private readonly lineStarts: number[] = [0];
   private pending: PendingHeredoc[] = [];
   /** closeOf memo: 0 unknown, -1 unmatched, else index of the matching ')' + 1. Allocated on first use. */
@@ -338,6 +349,15 @@ class Parser {
     this.depth--;
   }
 
+  /** Counts one more command (or word); false, after reporting and aborting, when over the limit. */
+  private count(kind: 'commands' | 'words', at: number): boolean {
+    const n = kind === 'commands' ? ++this.commandCount : ++this.wordCount;
+    if (n <= (kind === 'commands' ? MAX_COMMANDS : MAX_WORDS)) return true;
+    this.error(`more than ${kind === 'commands' ? MAX_COMMANDS : MAX_WORDS} ${kind}; the rest of the input is not parsed`, at);
+    this.abort();
+    return false;
+  }
+
   /** A '\r' that belongs to a CRLF line end (or ends the input) is a blank. */
   private isLineEndCR(i: number): boolean {
     return this.code(i) === CR && (i + 1 >= this.len || this.code(i + 1) === LF);
@@ -364,7 +384,7 @@ class Parser {
         const nl = this.src.indexOf('\n', this.pos);
         let end = nl < 0 ? this.len : nl;
         if (end > this.pos && this.code(end - 1) === CR) end--;
-        this.comments.push({ start: this.pos, end, line: this.lineAt(this.pos) });
+        if (this.comments.length < MAX_COMMENTS) this.comments.push({ start: this.pos, end, line: this.lineAt(this.pos) });
         this.pos = end;
       } else {
         break;
@@ -610,7 +630,7 @@ class Parser {
 
   private parseCommand(): Command | null {
     this.skipBlanks();
-    if (this.aborted || this.pos >= this.len) return null;
+    if (this.aborted || this.pos >= this.len || !this.count('commands', this.pos)) return null;
     const op = this.opAt(this.pos);
     if (op === '(') {
       if (this.code(this.pos + 1) === LPAREN) {
@@ -928,10 +948,11 @@ class Parser {
     return cmd;
   }
 
-  private arithmeticWord(start: number, end: number): Word {
+  /** A word the scanner did not go through: an arithmetic `((…))`, or an empty placeholder after an abort. */
+  private arithmeticWord(start: number, end: number, arithmetic = true): Word {
     return {
-      raw: this.src.slice(start, end), value: null, expansions: true, parameter: false, substitution: false,
-      arithmetic: true, glob: false, quoted: false, tilde: false, start, end,
+      raw: this.src.slice(start, end), value: arithmetic ? null : '', expansions: arithmetic, parameter: false,
+      substitution: false, arithmetic, glob: false, quoted: false, tilde: false, start, end,
     };
   }
 
@@ -1112,6 +1133,7 @@ class Parser {
 
   readWord(kind: WordKind): Word {
     const start = this.pos;
+    if (!this.count('words', start)) return this.arithmeticWord(start, start, false);
     const st = newState();
     const tilde = kind !== 'pattern' && this.code(start) === TILDE;
     const c0 = this.code(start);

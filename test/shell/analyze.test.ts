@@ -61,7 +61,10 @@ const strings: StringCase[] = [
   { text: 'cd /app\r\nnode app.js\r\n', main: ['node', 'app.js'], tail: true, features: ['sequence'] },
   { text: '', main: null, tail: false, features: [] },
   { text: '# only a comment', main: null, tail: false, features: ['comment'] },
-  { text: 'echo done', main: ['echo', 'done'], tail: true, features: [] },
+  { text: 'echo done', main: ['echo', 'done'], tail: false, features: [] },
+  { text: 'node app.js && echo done', main: ['node', 'app.js'], tail: false, features: ['and'] },
+  { text: 'node app.js & wait', main: ['wait'], tail: false, features: ['background'] },
+  { text: 'exec echo hi', main: ['echo', 'hi'], exec: true, tail: true, features: [] },
 ];
 
 describe('analyzeCommandString', () => {
@@ -231,6 +234,8 @@ describe('analyzeScript', () => {
     assert.equal(analyzeScript('#!/bin/sh\nwait\nnode a.js &').waitsForBackground, false);
     assert.equal(analyzeScript('#!/bin/sh\nnode a.js &\nsleep 1').waitsForBackground, false);
     assert.equal(analyzeScript('#!/bin/sh\nnode a.js &\nwait').waitsForBackground, true);
+    const loop = '#!/bin/sh\nnode a.js &\npid=$!\nwhile kill -0 "$pid"; do wait "$pid"; done\n';
+    assert.equal(analyzeScript(loop).waitsForBackground, true);
   });
 
   test('env -S shebang with -e', () => {

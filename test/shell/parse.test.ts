@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_DEPTH, parseShell } from '../../src/shell/parse.js';
+import { MAX_COMMANDS, MAX_DEPTH, MAX_WORDS, parseShell } from '../../src/shell/parse.js';
 import type { AndOr, Command, Compound, List, Redirect, SimpleCommand, Word } from '../../src/shell/parse.js';
 
 // A compact text form of the AST, so the shape tests below can be tables of input → expected shape.
@@ -384,6 +384,14 @@ describe('parseShell: limits', () => {
     assert.deepEqual(parseShell(`# ${'x'.repeat(10_000_000)}`).errors, []);
     assert.deepEqual(parseShell(`echo "${'$x'.repeat(5_000_000)}"`).errors, []);
     assert.ok(parseShell('(('.repeat(1_000_000)).errors.length >= 1);
+  });
+  test('size limits stop a crafted input before it exhausts memory', () => {
+    const commands = parseShell('a;'.repeat(MAX_COMMANDS + 10));
+    assert.equal(commands.errors.length, 1);
+    assert.match(commands.errors[0]?.message ?? '', new RegExp(`more than ${MAX_COMMANDS} commands`));
+    assert.equal(commands.list.items.length, MAX_COMMANDS);
+    const words = parseShell(`echo${' a'.repeat(MAX_WORDS + 10)}`);
+    assert.match(words.errors[0]?.message ?? '', new RegExp(`more than ${MAX_WORDS} words`));
   });
   test('garbage keeps at most 100 errors', () => {
     assert.equal(parseShell(';'.repeat(100_000)).errors.length, 100);
