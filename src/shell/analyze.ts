@@ -43,6 +43,7 @@ export interface CommandInfo {
   /**
    * Started with the `exec` builtin and has a command to run (options `-a name`, `-c`, `-l` skipped).
    * A redirect-only `exec >log 2>&1` does not replace the shell: exec is false and argv is ['exec'].
+   * In a pipeline or background job exec only replaces a subshell: see replacesShell().
    */
   exec: boolean;
   background: boolean;
@@ -93,9 +94,10 @@ export interface CommandStringFacts {
   main: CommandInfo | null;
   /**
    * main is the last top-level command, a simple command that is not a function call or a shell builtin, not in a
-   * pipeline, not backgrounded, not negated, nothing follows it, and no `trap` runs before it. This is where bash 5.2 and busybox
-   * ash 1.35 exec the last command of `-c` instead of forking (facts §3 `bash-c*`, `busybox-c*`); dash never does,
-   * so the caller decides from the shell flavour.
+   * pipeline, not backgrounded, not negated, nothing follows it, and no `trap` runs before it. This is where
+   * bash 5.2 and busybox ash 1.35 exec the last command of `-c` instead of forking (facts §3 `bash-c*`,
+   * `busybox-c*`); dash never does, so the caller decides from the shell flavour. An explicit `exec` (main.exec)
+   * replaces the shell in every shell and does not need this.
    * NOT covered by the facts, so only structural here: a last command with redirects (`node app.js >log` counts
    * as tail position), the right side of `||` (never main, see above), other bash/busybox versions, and `time`.
    */
@@ -150,7 +152,10 @@ export interface ScriptFacts extends CommandStringFacts {
    * signals (facts §3 dash-trap-bg-wait).
    */
   waitsForBackground: boolean;
-  /** errexit is on at the end of the top level: `set -e`, `set -o errexit`, or `-e` in the shebang, and no later `set +e`. */
+  /**
+   * errexit is on at the end of the top level: `set -e`, `set -o errexit`, or `-e` in a shell's shebang,
+   * and no later `set +e`.
+   */
   errexit: boolean;
 }
 
@@ -383,8 +388,11 @@ function isExecOptionCluster(v: string): boolean {
   return true;
 }
 
-/** The command replaces the shell process when it runs. */
-function replacesShell(c: CommandInfo): boolean {
+/**
+ * The command replaces the shell process when it runs: `exec` outside a pipeline, background job or `!`
+ * (those run in a subshell, so exec only replaces the subshell).
+ */
+export function replacesShell(c: CommandInfo): boolean {
   return c.exec && !c.background && !c.inPipeline && !c.negated;
 }
 

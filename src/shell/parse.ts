@@ -4,7 +4,8 @@
  *
  * It is a hand-written scanner feeding a recursive-descent parser. No regular expression touches the input,
  * and the cost is linear in the input size. Nesting is capped at MAX_DEPTH, so deep input cannot overflow the
- * stack. `parseShell` never throws: problems come back as `errors`, next to a best-effort AST.
+ * stack, and the AST size at MAX_COMMANDS / MAX_WORDS, so a crafted 10 MB input cannot exhaust memory.
+ * `parseShell` never throws: problems come back as `errors`, next to a best-effort AST.
  *
  * AST conventions:
  * - Offsets are UTF-16 indexes into the input, half-open [start, end). Lines are 1-based and count '\n' only,
