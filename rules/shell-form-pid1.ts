@@ -21,6 +21,20 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
+    if (model.image?.shell === 'none') {
+      // No /bin/sh at all: Docker still prepends it to a shell-form command, which cannot start.
+      for (const value of [model.entrypoint, model.cmd]) {
+        const ins = value?.instruction;
+        if (value?.form !== 'shell' || !ins || ins.jsonError) continue;
+        const words = ins.rest.split(/\s+/).filter(Boolean);
+        context.report({
+          messageId: 'noShell',
+          loc: context.locate.arguments(ins),
+          data: { image: model.image.description, execForm: `${ins.keyword} ${JSON.stringify(words)}` },
+        });
+      }
+      return;
+    }
     for (const link of model.chain) {
       const shell = link.shell;
       if (link.kind !== 'shell' || !shell || shell.fromPackageScript) continue;

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { ChainLink, LinkKind, LinkRelation } from '../types.js';
 import type { ImageInfo, ShellFlavour } from '../images/index.js';
-import { analyzeCommandString, analyzeScript, type CommandInfo, type CommandStringFacts, type ScriptFacts } from '../shell/analyze.js';
+import { analyzeCommandString, analyzeScript, parseShebang, replacesShell, type CommandInfo, type CommandStringFacts, type ScriptFacts } from '../shell/analyze.js';
 import type { ContextFiles } from '../context/files.js';
 import { relativeTo } from '../context/files.js';
 import { expandWord } from '../dockerfile/expand.js';
@@ -98,6 +98,8 @@ export interface ResolvedLink extends ChainLink {
   implicitExec?: boolean;
   /** The relation depends on something we do not know (the image's /bin/sh, a tool version). */
   uncertain?: string;
+  /** The command is only known at run time (`node $(cat entry)`): the shell before it decides. */
+  dynamic?: boolean;
   shell?: { flavour: ShellFlavour; text: string; facts: CommandStringFacts; fromShellForm: boolean; fromPackageScript: boolean };
   script?: { hostPath: string; containerPath: string; facts: ScriptFacts };
   packageManager?: {
@@ -365,7 +367,7 @@ export class ChainResolver {
     const childState: FollowState = { ...next, cwd, env: { ...state.env, ...staticAssignments(main) } };
     const mainArgv = this.staticArgv(main, state.env, shell.params);
     const described = mainArgv ? `\`${mainArgv.join(' ')}\`` : 'its command';
-    if (main.exec) {
+    if (replacesShell(main)) {
       link.why = `the shell runs ${described} with exec: the command replaces the shell (facts §3 dash-c-exec)`;
       this.setRelation(link, 'exec');
     } else if (facts.mainInTailPosition && (flavour === 'bash' || flavour === 'busybox-ash')) {
@@ -396,7 +398,7 @@ export class ChainResolver {
     }
     if (!mainArgv) {
       this.push('unknown', '?', main.argv.map((a) => a ?? '?'), childState, { type: 'program', runtime: 'unknown' },
-        'the command depends on values only known at run time (command substitution or an unset variable)', { uncertain: 'dynamic command' });
+        'the command depends on values only known at run time (command substitution or an unset variable)', { uncertain: 'dynamic command', dynamic: true });
       return;
     }
     this.follow(mainArgv, { ...childState, fromShellForm: false });
@@ -405,11 +407,14 @@ export class ChainResolver {
   /** argv of a shell command with `$VAR` expanded from the environment; null when something is dynamic. */
   private staticArgv(cmd: CommandInfo, env: Record<string, string>, params: string[]): string[] | null {
     const out: string[] = [];
-    for (const word of cmd.words.length > 0 ? cmd.words.slice(cmd.words.length - cmd.argv.length) : []) {
-      if (word.value !== null) {
-        out.push(word.value);
+    for (let i = 0; i < cmd.argv.length; i++) {
+      const value = cmd.argv[i];
+      if (value !== null && value !== undefined) {
+        out.push(value);
         continue;
       }
+      const word = cmd.words[i];
+      if (!word) return null;
       if (/^"?\$(\{@\}|@)"?$/.test(word.raw)) {
         out.push(...params.slice(1));
         continue;
@@ -419,12 +424,6 @@ export class ChainResolver {
       // Unquoted expansions split on blanks.
       if (word.raw.startsWith('"')) out.push(expanded);
       else out.push(...expanded.split(/\s+/).filter(Boolean));
-    }
-    if (cmd.words.length === 0) {
-      for (const a of cmd.argv) {
-        if (a === null) return null;
-        out.push(a);
-      }
     }
     return out;
   }
@@ -451,12 +450,12 @@ export class ChainResolver {
       return;
     }
     const shebang = parseShebang(read.text);
-    if (shebang && /^(node|nodejs)$/.test(basename(shebang.interpreter))) {
+    if (shebang && /^(node|nodejs)$/.test(shebang.interpreter)) {
       return this.followNode([...shebang.args, file.container, ...argv.slice(1)], argv, next, state);
     }
-    if (shebang && !/^(sh|bash|dash|ash|busybox)$/.test(basename(shebang.interpreter))) {
+    if (shebang && !/^(sh|bash|dash|ash|busybox)$/.test(shebang.interpreter)) {
       this.push('unknown', basename(file.container), argv, state, { type: 'program', runtime: 'unknown' },
-        `${relativeTo(this.input.contextDir, file.host)} runs with ${shebang.interpreter}, which pid1-lint does not model`);
+        `${relativeTo(this.input.contextDir, file.host)} runs with ${shebang.path}, which pid1-lint does not model`);
       return;
     }
     if (!shebang && !/\.(sh|bash)$/.test(file.host) && !looksLikeShell(read.text)) {
@@ -497,7 +496,11 @@ export class ChainResolver {
       return;
     }
     if (facts.execsArguments) {
-      const prepend = facts.prependsToArguments.at(-1) ?? [];
+      const rawPrepend = facts.prependsToArguments.at(-1) ?? [];
+      if (rawPrepend.some((w) => w === null)) {
+        link.uncertain = 'the script prepends a value known only at run time to its arguments';
+      }
+      const prepend = rawPrepend.filter((w): w is string => w !== null);
       link.why = `${rel} ends in \`exec "$@"\`: it hands PID 1 to its arguments${prepend.length ? ` (after \`set -- ${prepend.join(' ')} "$@"\`)` : ''} (facts §3 script-sh-exec)`;
       link.line = final?.line ?? undefined;
       this.setRelation(link, 'exec');
@@ -511,7 +514,7 @@ export class ChainResolver {
     const finalArgv = this.staticArgv(final, state.env, ['', ...args]);
     const finalOrigin: LinkOrigin = { ...scriptOrigin, line: final.line };
     link.line = final.line;
-    if (final.exec) {
+    if (replacesShell(final)) {
       link.why = `${rel}:${final.line} runs \`${(finalArgv ?? final.argv).join(' ')}\` with exec: it replaces the script (facts §3 script-sh-exec)`;
       this.setRelation(link, 'exec');
     } else {
@@ -520,7 +523,7 @@ export class ChainResolver {
     }
     if (!finalArgv) {
       this.push('unknown', '?', final.argv.map((a) => a ?? '?'), { ...next, origin: finalOrigin }, { type: 'program', runtime: 'unknown' },
-        'the command depends on values only known at run time');
+        'the command depends on values only known at run time', { uncertain: 'dynamic command', dynamic: true });
       return;
     }
     this.follow(finalArgv, { ...next, origin: finalOrigin, env: { ...state.env, ...staticAssignments(final) } });
@@ -974,18 +977,6 @@ function startsInCmd(composed: string[], entryLength: number, argv: string[]): b
 
 function quoteWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-function parseShebang(text: string): { interpreter: string; args: string[] } | null {
-  const m = /^#!\s*(\S+)(.*)$/m.exec(text.split(/\r?\n/, 1)[0] ?? '');
-  if (!m) return null;
-  let interpreter = m[1] as string;
-  let args = (m[2] as string).trim().split(/\s+/).filter(Boolean);
-  if (basename(interpreter) === 'env') {
-    args = args.filter((a) => a !== '-S');
-    interpreter = args.shift() ?? interpreter;
-  }
-  return { interpreter, args };
 }
 
 function looksLikeShell(text: string): boolean {

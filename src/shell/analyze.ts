@@ -8,6 +8,7 @@
  *
  * Everything is computed from the static text; nothing is evaluated. Dynamic words are null in argv.
  */
+import { parseSignal } from '../signals.js';
 import { parseShell } from './parse.js';
 import type { AndOr, Command, Compound, List, ParseResult, Pipeline, SimpleCommand, Word } from './parse.js';
 
@@ -499,13 +500,6 @@ function collectFeatures(parse: ParseResult): Set<ShellFeature> {
 
 // ------------------------------------------------------------------ traps
 
-/** Linux signal numbers (x86-64/arm64), so `trap … 15` reads as TERM. */
-const SIGNAL_NAMES = [
-  'EXIT', 'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM',
-  'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH',
-  'IO', 'PWR', 'SYS',
-];
-
 function isUnsignedInteger(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
@@ -515,10 +509,11 @@ function isUnsignedInteger(s: string): boolean {
   return true;
 }
 
-export function canonicalSignal(name: string): string {
-  const upper = name.toUpperCase();
-  if (isUnsignedInteger(upper)) return SIGNAL_NAMES[Number(upper)] ?? upper;
-  return upper.startsWith('SIG') && upper.length > 3 ? upper.slice(3) : upper;
+/** A trap's signal word as a name without SIG (`15`, `sigterm` → `TERM`; `0` → `EXIT`); unknown words upper-cased. */
+export function trapSignalName(word: string): string {
+  if (word === '0' || word.toUpperCase() === 'EXIT') return 'EXIT';
+  const parsed = parseSignal(word);
+  return parsed ? parsed.name.replace(/^SIG/, '') : word.toUpperCase();
 }
 
 function trapOf(cmd: SimpleCommand): TrapInfo | null {
@@ -538,7 +533,7 @@ function trapOf(cmd: SimpleCommand): TrapInfo | null {
     action = first.value ?? first.raw;
     signalWords = args.slice(1);
   }
-  const signals = signalWords.map((w) => (w.value === null ? w.raw : canonicalSignal(w.value)));
+  const signals = signalWords.map((w) => (w.value === null ? w.raw : trapSignalName(w.value)));
   return { signals, action, line: cmd.line, start: cmd.start, end: cmd.end };
 }
 

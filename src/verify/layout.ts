@@ -144,6 +144,8 @@ function isExecutable(file: string): boolean {
 
 /** Why a link cannot run on the host, or null. */
 function unrunnable(link: ResolvedLink, model: Pid1Model, hostTool: (name: string) => string | null): string | null {
+  // A command only known at run time is worked out by the shell before it, on the host as in the image.
+  if (link.dynamic) return null;
   if (link.uncertain) return `${link.name}: ${link.uncertain}`;
   switch (link.kind) {
     case 'init': {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   analyzeCommandString,
   analyzeScript,
-  canonicalSignal,
+  trapSignalName,
   parseShebang,
   quoteForShell,
   splitStaticWords,
@@ -151,8 +151,8 @@ describe('analyzeCommandString', () => {
     }
   });
 
-  test('canonicalSignal', () => {
-    assert.deepEqual(['SIGTERM', 'term', '15', '0', 'sigint', 'HUP', '99'].map(canonicalSignal), [
+  test('trapSignalName', () => {
+    assert.deepEqual(['SIGTERM', 'term', '15', '0', 'sigint', 'HUP', '99'].map(trapSignalName), [
       'TERM', 'TERM', 'TERM', 'EXIT', 'INT', 'HUP', '99',
     ]);
   });
