@@ -140,7 +140,7 @@ export interface Pid1Report {
   appSignal: string | null;
   /** The processes above the application wait for it, so its own shutdown can finish (K3). */
   appWaitedFor: boolean | null;
-  /** Index in `chain` of the link that runs as PID 1. */
+  /** Index in `chain` of the link that runs as PID 1; -1 when PID 1 is outside the chain (Kubernetes shareProcessNamespace). */
   pid1Index: number;
   /** The stage judged (name, or its 0-based index as a string) and the base image reference. */
   stage: string;

@@ -10,18 +10,47 @@ import type { ImageInfo, BaseImageEntry } from '../images/index.js';
 import { ContextFiles, relativeTo } from '../context/files.js';
 import { parseDockerignore, type DockerIgnore } from '../context/dockerignore.js';
 import { parseDockerfile, type Instruction, type ParsedDockerfile } from '../dockerfile/parse.js';
-import { buildStages, composeArgv, runtimeEnv, type CommandValue, type DockerfileModel, type Stage } from '../dockerfile/stages.js';
+import { buildStages, runtimeEnv, type CommandValue, type DockerfileModel, type Stage } from '../dockerfile/stages.js';
 import { ChainResolver, type LinkOrigin, type ResolvedLink } from './chain.js';
 import { installedInits, type InstalledInit } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM, type AppFacts, type Verdict } from './verdict.js';
+
+/** Where a runtime setting was read: a compose file, a Kubernetes manifest, the config file. */
+export interface SettingSource {
+  /** Human description for --explain: `compose.yaml service api (init: true)`. */
+  description: string;
+  file: string | null;
+  line: number | null;
+}
+
+/**
+ * What the container is run with that the Dockerfile cannot show (issue 6
+ * reads it from compose files, Kubernetes manifests and the config).
+ */
+export interface RuntimeSettings {
+  /**
+   * `docker run --init` / compose `init: true`: docker-init (tini) is PID 1 in front of the image's command.
+   * Kubernetes `shareProcessNamespace: true`: the pause container is PID 1, so the command is not.
+   */
+  init?: { kind: 'docker-init' | 'shared-pid-namespace'; source: SettingSource };
+  /** compose `stop_signal`, Kubernetes `lifecycle.stopSignal`, or the config's `runtime.stopSignal`. */
+  stopSignal?: { name: string; source: SettingSource };
+  /** compose `entrypoint`, Kubernetes `command`: replaces the image ENTRYPOINT and clears its CMD. */
+  entrypoint?: { argv: string[]; source: SettingSource };
+  /** compose `command`, Kubernetes `args`: replaces the image CMD. */
+  command?: { argv: string[]; source: SettingSource };
+  /** compose `stop_grace_period`, Kubernetes `terminationGracePeriodSeconds`. */
+  gracePeriodSeconds?: { value: number; source: SettingSource };
+}
 
 export interface StopSignalInfo {
   /** Canonical name Docker sends (SIGTERM when nothing sets one). */
   name: string;
   /** As written, when written. */
   raw: string | null;
-  source: 'dockerfile' | 'base-image' | 'default';
+  source: 'dockerfile' | 'base-image' | 'default' | 'runtime';
+  runtimeSource?: SettingSource;
   instruction: Instruction | null;
   /** STOPSIGNAL is set but Docker rejects it. */
   invalid: boolean;
@@ -48,6 +77,9 @@ export interface Pid1Model {
   pid1Index: number;
   files: ContextFiles;
   mapper: PathMapper | null;
+  runtime: RuntimeSettings;
+  /** The chain's first process is not PID 1 (Kubernetes shareProcessNamespace: pause is). */
+  pid1Outside: boolean;
 }
 
 export interface ModelOptions {
@@ -60,6 +92,7 @@ export interface ModelOptions {
   extraImages?: BaseImageEntry[];
   /** What reading the program found; the unread default leaves node verdicts open. */
   app?: AppFacts;
+  runtime?: RuntimeSettings;
 }
 
 export function buildModel(options: ModelOptions): Pid1Model {
@@ -77,18 +110,21 @@ export function buildModel(options: ModelOptions): Pid1Model {
       dockerfilePath, contextDir, contextNote: note, parsed, docker, stage: null, image: null, entrypoint: null, cmd: null, argv: [], chain: [], inits: [],
       stopSignal: { name: 'SIGTERM', raw: null, source: 'default', instruction: null, invalid: false },
       verdict: { stopsOnSignal: null, appSignal: null, appWaitedFor: null, appWaitLimitMs: null, processes: [], steps: [] },
-      pid1Index: 0, files, mapper: null,
+      pid1Index: 0, files, mapper: null, runtime: options.runtime ?? {}, pid1Outside: false,
     };
   }
   const dockerignore = readDockerignore(contextDir, dockerfilePath, files);
   const mapper = new PathMapper({ contextDir, files, dockerignore });
+  const runtime = options.runtime ?? {};
   const inits = installedInits(stage);
   const config = stage.config;
-  const argv = composeArgv(config);
-  const origin = originOf(config.entrypoint ?? config.cmd, dockerfilePath);
-  const cmdPart = config.entrypoint && config.cmd?.instruction
-    ? { origin: originOf(config.cmd, dockerfilePath), entryLength: config.entrypoint.argv.length, fromShellForm: config.cmd.form === 'shell' }
-    : null;
+  const launch = composeLaunch(config, runtime, dockerfilePath);
+  if (runtime.init?.kind === 'docker-init') {
+    inits.push({ name: 'docker-init', path: '/sbin/docker-init', via: runtime.init.source.description, instruction: null, fact: '§8' });
+  }
+  const argv = launch.argv;
+  const origin = launch.origin;
+  const cmdPart = launch.cmdPart;
   const resolver = new ChainResolver({
     stage, image, contextDir, files, mapper, dockerfilePath, inits,
     env: runtimeEnv(config),
@@ -96,15 +132,45 @@ export function buildModel(options: ModelOptions): Pid1Model {
     composed: argv,
     cmdPart,
   });
-  const fromShellForm = (config.entrypoint ?? config.cmd)?.form === 'shell';
-  const chain = resolver.resolve(argv, origin, fromShellForm);
-  const stopSignal = effectiveStopSignal(stage);
-  const verdict = evaluateStop(chain, stopSignal.name, options.app ?? UNREAD_PROGRAM);
-  const pid1Index = verdict.processes[0]?.index ?? 0;
+  const chain = resolver.resolve(argv, origin, launch.fromShellForm);
+  const stopSignal = effectiveStopSignal(stage, runtime);
+  const pid1Outside = runtime.init?.kind === 'shared-pid-namespace';
+  const verdict = evaluateStop(chain, stopSignal.name, options.app ?? UNREAD_PROGRAM, { pid1Outside });
+  const pid1Index = pid1Outside ? -1 : (verdict.processes[0]?.index ?? 0);
   return {
     dockerfilePath, contextDir, contextNote: note, parsed, docker, stage, image,
-    entrypoint: config.entrypoint, cmd: config.cmd, argv, chain, inits, stopSignal, verdict, pid1Index, files, mapper,
+    entrypoint: config.entrypoint, cmd: config.cmd, argv, chain, inits, stopSignal, verdict, pid1Index, files, mapper, runtime, pid1Outside,
   };
+}
+
+/**
+ * ENTRYPOINT + CMD as the container is started: the image's, with runtime
+ * overrides (an entrypoint override clears the image's CMD, as
+ * `docker run --entrypoint` and compose do) and docker-init in front when
+ * the container runs with --init.
+ */
+function composeLaunch(config: Stage['config'], runtime: RuntimeSettings, dockerfilePath: string) {
+  const runtimeOrigin = (source: SettingSource): LinkOrigin => ({ kind: 'runtime', file: source.file, line: source.line, instruction: null });
+  const entry = runtime.entrypoint
+    ? { argv: runtime.entrypoint.argv, origin: runtimeOrigin(runtime.entrypoint.source), fromShellForm: false }
+    : config.entrypoint ? { argv: config.entrypoint.argv, origin: originOf(config.entrypoint, dockerfilePath), fromShellForm: config.entrypoint.form === 'shell' } : null;
+  const cmd = runtime.command
+    ? { argv: runtime.command.argv, origin: runtimeOrigin(runtime.command.source), fromShellForm: false }
+    : runtime.entrypoint ? null
+    : config.cmd ? { argv: config.cmd.argv, origin: originOf(config.cmd, dockerfilePath), fromShellForm: config.cmd.form === 'shell' } : null;
+  const prefix = runtime.init?.kind === 'docker-init' ? ['/sbin/docker-init', '--'] : [];
+  const head = entry ?? cmd;
+  const argv = [...prefix, ...(entry?.argv ?? []), ...(entry ? (cmd?.argv ?? []) : (cmd?.argv ?? []))];
+  const origin: LinkOrigin = prefix.length && runtime.init
+    ? runtimeOrigin(runtime.init.source)
+    : head?.origin ?? { kind: 'dockerfile', file: dockerfilePath, line: null, instruction: null };
+  // The part of the argv that came from CMD (or from ENTRYPOINT after an init prefix) is attributed to where it is written.
+  const cmdPart = entry && cmd && (cmd.origin.instruction || cmd.origin.kind === 'runtime')
+    ? { origin: cmd.origin, entryLength: prefix.length + entry.argv.length, fromShellForm: cmd.fromShellForm }
+    : prefix.length && head
+      ? { origin: head.origin, entryLength: prefix.length, fromShellForm: head.fromShellForm }
+      : null;
+  return { argv, origin, cmdPart, fromShellForm: prefix.length ? false : (head?.fromShellForm ?? false) };
 }
 
 function originOf(value: CommandValue | null, dockerfilePath: string): LinkOrigin {
@@ -113,7 +179,10 @@ function originOf(value: CommandValue | null, dockerfilePath: string): LinkOrigi
   return { kind: 'dockerfile', file: dockerfilePath, line: value.instruction.line, instruction: value.instruction };
 }
 
-function effectiveStopSignal(stage: Stage): StopSignalInfo {
+function effectiveStopSignal(stage: Stage, runtime: RuntimeSettings): StopSignalInfo {
+  if (runtime.stopSignal) {
+    return { name: runtime.stopSignal.name, raw: runtime.stopSignal.name, source: 'runtime', runtimeSource: runtime.stopSignal.source, instruction: null, invalid: false };
+  }
   const s = stage.config.stopSignal;
   if (!s) return { name: 'SIGTERM', raw: null, source: 'default', instruction: null, invalid: false };
   return {

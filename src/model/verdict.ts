@@ -69,7 +69,12 @@ interface Outcome {
   appWaitLimitMs: number | null;
 }
 
-export function evaluateStop(chain: ResolvedLink[], signal: string, app: AppFacts): Verdict {
+export interface EvaluateOptions {
+  /** The chain's first process is not PID 1 (Kubernetes shareProcessNamespace: the pause container is). */
+  pid1Outside?: boolean;
+}
+
+export function evaluateStop(chain: ResolvedLink[], signal: string, app: AppFacts, options: EvaluateOptions = {}): Verdict {
   const processes = processesOf(chain);
   const steps: string[] = [];
   if (processes.length === 0) {
@@ -80,7 +85,8 @@ export function evaluateStop(chain: ResolvedLink[], signal: string, app: AppFact
     steps.push(`${signal} cannot be caught: PID 1 is killed at once and every other process with it (K1, K3)`);
     return { stopsOnSignal: signal === 'SIGKILL', appSignal: null, appWaitedFor: false, appWaitLimitMs: null, processes, steps };
   }
-  const outcome = deliver(processes, 0, signal, null, app, steps);
+  if (options.pid1Outside) steps.push(`the pod's pause container is PID 1 (shareProcessNamespace), so ${processes[0]?.link.name ?? 'the command'} is not (facts §9)`);
+  const outcome = deliver(processes, 0, signal, null, app, steps, options.pid1Outside ? -1 : 0);
   return { stopsOnSignal: outcome.exits, appSignal: outcome.appSignal, appWaitedFor: outcome.appWaitedFor, appWaitLimitMs: outcome.appWaitLimitMs, processes, steps };
 }
 
@@ -102,9 +108,9 @@ function nextReaction(link: ResolvedLink, signal: string, app: AppFacts): { reac
  * `signal` reaches process i. `groupSignal` is set when an init signalled the
  * whole process group: every process below i receives it at the same time.
  */
-function deliver(processes: Process[], i: number, signal: string, groupSignal: string | null, app: AppFacts, steps: string[]): Outcome {
+function deliver(processes: Process[], i: number, signal: string, groupSignal: string | null, app: AppFacts, steps: string[], pid1 = 0): Outcome {
   const p = processes[i] as Process;
-  const isPid1 = i === 0;
+  const isPid1 = i === pid1;
   const where = isPid1 ? 'as PID 1' : 'not PID 1';
   const hasChild = i + 1 < processes.length;
   const behaviour = p.link.behaviour;
@@ -155,7 +161,7 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
       steps.push(init.group
         ? `${init.name} (${where}) sends ${forwarded} to the whole process group of its child (facts §4)`
         : `${init.name} (${where}) forwards ${forwarded} to its child only (facts §4)`);
-      const child = deliver(processes, i + 1, rewritten, init.group ? rewritten : groupSignal, app, steps);
+      const child = deliver(processes, i + 1, rewritten, init.group ? rewritten : groupSignal, app, steps, pid1);
       if (child.exits === true) steps.push(`${init.name} exits when its child exits${isPid1 ? ', and the container stops' : ''}`);
       return child;
     }
@@ -182,23 +188,23 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
       }
       steps.push(`${label(p)} (${where}) is waiting in \`wait\`, so its ${signal} trap runs at once and forwards the signal to the background job (facts §3 dash-trap-bg-wait)`);
       if (!hasChild) return unknown;
-      return deliver(processes, i + 1, signal, groupSignal, app, steps);
+      return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
     }
     case 'package-manager':
-      return packageManager(processes, i, signal, groupSignal, app, steps);
+      return packageManager(processes, i, signal, groupSignal, app, steps, pid1);
     case 'tsx': {
       steps.push(`tsx (${where}) relays ${signal} to its child node process and waits for it (facts §2 tsx-*)`);
       if (!hasChild) return unknown;
-      return deliver(processes, i + 1, signal, groupSignal, app, steps);
+      return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
     }
     case 'nodemon': {
       steps.push(`nodemon (${where}) sends its child SIGTERM, then SIGINT twice, waits up to 10 s and exits 143 (facts §2 nodemon-*)`);
-      if (hasChild) deliver(processes, i + 1, signal, groupSignal, app, steps);
+      if (hasChild) deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
       return { exits: true, appSignal: hasChild ? signal : null, appWaitedFor: true, appWaitLimitMs: 10000 };
     }
     case 'pm2-runtime': {
       steps.push(`pm2-runtime (${where}) stops the app with ${behaviour.killSignal}, SIGKILLs it after ${behaviour.killTimeoutMs} ms, and exits 0 (facts §2 pm2-runtime-*)`);
-      if (hasChild) deliver(processes, i + 1, behaviour.killSignal, groupSignal, app, steps);
+      if (hasChild) deliver(processes, i + 1, behaviour.killSignal, groupSignal, app, steps, pid1);
       return { exits: true, appSignal: hasChild ? behaviour.killSignal : null, appWaitedFor: true, appWaitLimitMs: behaviour.killTimeoutMs };
     }
     default:
@@ -207,11 +213,11 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
   }
 }
 
-function packageManager(processes: Process[], i: number, signal: string, groupSignal: string | null, app: AppFacts, steps: string[]): Outcome {
+function packageManager(processes: Process[], i: number, signal: string, groupSignal: string | null, app: AppFacts, steps: string[], pid1: number): Outcome {
   const p = processes[i] as Process;
   const behaviour = p.link.behaviour;
   if (behaviour.type !== 'package-manager') throw new Error('not a package manager');
-  const isPid1 = i === 0;
+  const isPid1 = i === pid1;
   const where = isPid1 ? 'as PID 1' : 'not PID 1';
   const hasChild = i + 1 < processes.length;
   if (!hasChild) {
@@ -222,22 +228,22 @@ function packageManager(processes: Process[], i: number, signal: string, groupSi
   switch (behaviour.flavour) {
     case 'npm': {
       steps.push(`npm (${where}) forwards ${signal} to its direct child only and waits for it; when the child dies of a signal, npm re-raises it on itself${isPid1 ? ' (dropped as PID 1, K2) and exits 1 after 500 ms' : ' and dies'} (facts §2 npm11-start-*)`);
-      const child = deliver(processes, i + 1, signal, groupSignal, app, steps);
+      const child = deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
       return child;
     }
     case 'yarn1': {
       steps.push(`yarn 1 (${where}) forwards ${signal} to its child and calls process.exit(1) at once: it never waits (facts §2 yarn1-*)`);
-      const child = deliver(processes, i + 1, signal, groupSignal, app, []);
+      const child = deliver(processes, i + 1, signal, groupSignal, app, [], pid1);
       return { exits: true, appSignal: child.appSignal, appWaitedFor: false, appWaitLimitMs: null };
     }
     case 'yarn-berry': {
       steps.push(`yarn berry (${where}) forwards ${signal} to the program it spawned directly and waits for it (facts §2 yarnberry-*)`);
-      return deliver(processes, i + 1, signal, groupSignal, app, steps);
+      return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
     }
     case 'pnpm-legacy': {
       if (childIsApp) {
         steps.push(`pnpm 9/10 (${where}) forwards ${signal} to its direct child, here the program itself, and waits (facts §2 pnpm9/10 alpine-sim)`);
-        return deliver(processes, i + 1, signal, groupSignal, app, steps);
+        return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
       }
       steps.push(`pnpm 9/10 (${where}) forwards ${signal} to \`sh\`, which dies; pnpm then signals every descendant (found with ps) and exits 1 at once, without waiting for the program (facts §2 pnpm9-*, pnpm10-start-*)`);
       return { exits: true, appSignal: signal, appWaitedFor: false, appWaitLimitMs: null };
@@ -245,7 +251,7 @@ function packageManager(processes: Process[], i: number, signal: string, groupSi
     case 'pnpm-native': {
       steps.push(`pnpm 12 (${where}) passes ${signal} through its wrapper shells to the program and waits; it exits 143 (facts §2 pnpm12-*)`);
       const appProcess = processes.length - 1;
-      return deliver(processes, appProcess, signal, groupSignal, app, steps);
+      return deliver(processes, appProcess, signal, groupSignal, app, steps, pid1);
     }
     default:
       steps.push(`${p.link.name} (${where}): its signal handling is not verified`);
