@@ -205,7 +205,7 @@ export class EndingAnalyzer {
   }
 
   private visit(node: Node, mod: ModuleInfo, depth: number, scan: Scan): void {
-    if (node.type === 'MemberExpression') {
+    if (node.type === 'MemberExpression' || node.type === 'Identifier') {
       const v = this.program.valueOf(node, mod);
       if (v.k === 'process' && v.path.length === 1 && ['exit', 'reallyExit', 'abort'].includes(v.path[0] ?? '')) {
         scan.exits.push({ text: `process.${v.path[0] ?? 'exit'}`, at: this.at(mod, node) });
