@@ -272,8 +272,11 @@ export class ProgramModel {
       case 'module':
         return this.exportValue(v.mod, name, 0);
       case 'lib':
+        // `require('x').default` of a package is the package itself.
+        if (name === 'default' && v.path.length === 0) return v;
         return { k: 'lib', pkg: v.pkg, path: [...v.path, name] };
       case 'process':
+        if (name === 'default' && v.path.length === 0) return v;
         return { k: 'process', path: [...v.path, name] };
       case 'global':
         if (v.path.length === 0 && name === 'process') return { k: 'process', path: [] };
@@ -335,6 +338,9 @@ export class ProgramModel {
   private callValue(call: TSESTree.CallExpression, mod: ModuleInfo): Value {
     const callee = unwrap(call.callee);
     if (callee.type === 'MemberExpression' && memberName(callee) === 'bind') return this.valueOf(callee.object, mod);
+    // Compiled output wraps imports in interop helpers (tsc, Babel, esbuild): they return their argument.
+    const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : null;
+    if (calleeName !== null && INTEROP_HELPERS.has(calleeName) && call.arguments[0]) return this.valueOf(call.arguments[0], mod);
     const cv = this.valueOf(callee, mod);
     switch (cv.k) {
       case 'require': {
@@ -677,6 +683,16 @@ export class ProgramModel {
     return result;
   }
 }
+
+/** Module interop helpers of compiled output; each returns (a wrapper of) its argument. */
+const INTEROP_HELPERS = new Set([
+  '__importDefault',
+  '__importStar',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+  '__toESM',
+  '__toCommonJS',
+]);
 
 /** Array methods whose callback's first parameter is each element. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex']);

@@ -100,7 +100,7 @@ export class Reachability {
     const mod = unit.mod;
     const calleeNode = call.type === 'TaggedTemplateExpression' ? call.tag : call.callee;
     const cv = this.program.valueOf(calleeNode, mod);
-    if (call.type === 'NewExpression' && cv.k === 'class') this.mark(cv.mod.classInit.get(cv.cls), s, inherited);
+    if (call.type === 'NewExpression' && cv.k === 'class') this.instantiate(cv, s, inherited);
     if (cv.k === 'fn') this.mark(cv.mod.unitOf.get(cv.fn), s, inherited);
     if (cv.k === 'module' && cv.mod.cjsWhole) {
       const whole = this.program.valueOf(cv.mod.cjsWhole, cv.mod);
@@ -115,6 +115,15 @@ export class Reachability {
         this.mark(fn.mod.unitOf.get(fn.fn), calls ? s : 'assumed', why);
       }
     });
+  }
+
+  /** `new C()` runs C's constructor and field initialisers, and those of every superclass. */
+  private instantiate(cls: Extract<Value, { k: 'class' }>, s: Reach['status'], inherited: string | undefined): void {
+    let current: Value = cls;
+    for (let depth = 0; current.k === 'class' && depth < 8; depth++) {
+      this.mark(current.mod.classInit.get(current.cls), s, inherited);
+      current = current.cls.superClass ? this.program.valueOf(current.cls.superClass, current.mod) : { k: 'unknown' };
+    }
   }
 
   /** Functions given as an argument: directly, or as values of an object or array literal argument. */

@@ -69,6 +69,7 @@ export function splitPackageSpecifier(spec: string): [string, string] {
 
 class Resolver {
   private readonly attempt: Attempt = { tried: [] };
+  private dirDepth = 0;
   private readonly preferTs: boolean;
 
   constructor(
@@ -153,7 +154,8 @@ class Resolver {
 
   /** A folder import: package.json `exports`/`main`, then `index.*`. */
   private dir(dir: string): string | null {
-    if (!this.cfs.isDir(dir)) return null;
+    // `main` may name another folder; a cycle of those must end.
+    if (!this.cfs.isDir(dir) || ++this.dirDepth > 8) return null;
     const pkg = this.cfs.readJson(path.join(dir, 'package.json'));
     if (isRecord(pkg)) {
       const entry = this.packageEntry(dir, '.', pkg);

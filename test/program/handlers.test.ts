@@ -396,3 +396,72 @@ test('signals imported from another module', async () => {
   const facts = await analyze(root);
   assert.deepEqual(facts.handlers.map((h) => h.signals), [['SIGQUIT', 'SIGTERM']]);
 });
+
+test('a Fastify app closed in the listener counts as closing its server', async () => {
+  const facts = await analyzeSource(lines(
+    "import Fastify from 'fastify';",
+    'const app = Fastify({ logger: true });',
+    'await app.listen({ port: 3000 });',
+    "process.on('SIGTERM', async () => {",
+    '  await app.close();',
+    '});',
+  ));
+  assert.equal(facts.handlers[0]?.ending, 'exits');
+  assert.match(facts.handlers[0]?.endingWhy ?? '', /\(app \(line 2\)\)/);
+});
+
+test("exit-hook's gracefulExit() inside a listener ends the process", async () => {
+  const facts = await analyzeSource(lines("import { gracefulExit } from 'exit-hook';", "process.on('SIGTERM', () => gracefulExit());"));
+  assert.deepEqual(facts.handlers.map((h) => [h.line, h.ending]), [[2, 'exits']]);
+});
+
+test('new Sub() runs the constructor inherited from its superclass', async () => {
+  const facts = await analyzeSource(lines(
+    'class Base {',
+    "  constructor() { process.on('SIGTERM', () => process.exit(0)); }",
+    '}',
+    'class Sub extends Base {}',
+    'new Sub();',
+  ));
+  assert.deepEqual(facts.handlers.map((h) => [h.line, h.reachable]), [[2, 'yes']]);
+});
+
+test('tsc-compiled CommonJS output (interop helpers, exports.x, (0, m.f)())', async () => {
+  const root = makeTree({
+    'dist/main.js': lines(
+      '"use strict";',
+      'var __importDefault = (this && this.__importDefault) || function (mod) {',
+      '    return (mod && mod.__esModule) ? mod : { "default": mod };',
+      '};',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      'const node_process_1 = __importDefault(require("node:process"));',
+      'const shutdown_1 = require("./shutdown");',
+      '(0, shutdown_1.install)();',
+      'node_process_1.default.on("SIGINT", () => node_process_1.default.exit(0));',
+    ),
+    'dist/shutdown.js': lines(
+      '"use strict";',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      'exports.install = void 0;',
+      'function install() {',
+      '    process.on("SIGTERM", () => process.exit(0));',
+      '}',
+      'exports.install = install;',
+    ),
+  });
+  const facts = await analyze(root, 'dist/main.js');
+  assert.deepEqual(brief(facts, root).map((h) => [h.file, h.line, h.signals, h.ending]), [
+    ['dist/main.js', 9, ['SIGINT'], 'exits'],
+    ['dist/shutdown.js', 5, ['SIGTERM'], 'exits'],
+  ]);
+});
+
+test('a listener built by a factory function', async () => {
+  const facts = await analyzeSource(lines(
+    'const exitHandler = (code: number) => () => {',
+    '  process.exit(code);',
+    '};',
+    "process.on('SIGTERM', exitHandler(0));",
+  ));
+  assert.deepEqual(facts.handlers.map((h) => [h.line, h.ending]), [[4, 'exits']]);
+});
