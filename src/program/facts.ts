@@ -204,7 +204,7 @@ class Collector {
       }
       signals = this.applySignalOption(entry, opt, value, mod, signals);
     }
-    return [...new Set(signals)];
+    return [...new Set(signals)].sort();
   }
 
   private applySignalOption(entry: LibraryEntry, opt: SignalOption, value: Node, mod: ModuleInfo, current: string[]): string[] {

@@ -38,7 +38,8 @@ function loadValidators(): Promise<Validators> {
     const schema = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.schema.json'), 'utf8')) as Record<string, unknown>;
     const mod = (await import('ajv')) as unknown as { Ajv?: AjvCtor; default?: AjvCtor | { Ajv?: AjvCtor; default?: AjvCtor } };
     const Ctor = resolveAjv(mod);
-    const ajv = new Ctor({ allErrors: true, strict: false });
+    // Strict mode catches schema typos; `required` inside if/then names properties declared above it.
+    const ajv = new Ctor({ allErrors: true, strict: true, strictRequired: false });
     ajv.addSchema(schema);
     const id = String(schema['$id']);
     const table = ajv.getSchema(id);

@@ -37,9 +37,9 @@ export async function parseSource(file: string, text: string): Promise<ParseResu
   const dot = file.lastIndexOf('.');
   const ext = dot >= 0 ? file.slice(dot).toLowerCase() : '';
   // typescript-estree picks the script kind from the extension (JS kinds allow
-  // JSX); `jsx` only matters for unknown extensions, parsed as TS(X).
+  // JSX). Extension-less files (bin/www) are Node CommonJS scripts: parsed as JS.
   const options = {
-    filePath: KNOWN_EXTENSIONS.has(ext) ? file : `${file}.ts`,
+    filePath: KNOWN_EXTENSIONS.has(ext) ? file : `${file}.js`,
     jsx: JSX_EXTENSIONS.has(ext),
     range: true,
     loc: true,
