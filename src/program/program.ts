@@ -65,6 +65,8 @@ export class ProgramModel {
   private readonly memo = new Map<Node, Value>();
   private readonly inProgress = new Set<Node>();
   private depth = 0;
+  private siteIndex: Map<FunctionNode, { call: TSESTree.CallExpression; mod: ModuleInfo }[]> | undefined;
+  private buildingSites = false;
   /** Sentences about environment variables used while evaluating signals (for notes). */
   readonly envNotes = new Set<string>();
 
@@ -188,9 +190,10 @@ export class ProgramModel {
     }
     if (b.param) {
       // A parameter is known only when its function has a single call site.
-      const sites = callSitesOf(mod, b.param.fn);
-      const arg = sites.length === 1 ? sites[0]?.arguments[b.param.index] : undefined;
-      return arg && arg.type !== 'SpreadElement' ? this.applyPath(this.valueOf(arg, mod), b.path) : UNKNOWN;
+      const sites = this.callSites(b.param.fn, mod);
+      const site = sites.length === 1 ? sites[0] : undefined;
+      const arg = site?.call.arguments[b.param.index];
+      return site && arg && arg.type !== 'SpreadElement' ? this.applyPath(this.valueOf(arg, site.mod), b.path) : UNKNOWN;
     }
     const src = this.singleSource(b);
     return src ? this.applyPath(this.valueOf(src, mod), b.path) : UNKNOWN;
@@ -388,6 +391,40 @@ export class ProgramModel {
     return result;
   }
 
+  /**
+   * Direct call sites of a function across every module read (`f(…)`,
+   * `ns.f(…)`, `obj.method(…)`). While the index is being built, values it
+   * needs fall back to the function's own module.
+   */
+  callSites(fn: FunctionNode, mod: ModuleInfo): { call: TSESTree.CallExpression; mod: ModuleInfo }[] {
+    if (!this.siteIndex) {
+      if (this.buildingSites) return callSitesOf(mod, fn).map((call) => ({ call, mod }));
+      this.buildingSites = true;
+      const index = new Map<FunctionNode, { call: TSESTree.CallExpression; mod: ModuleInfo }[]>();
+      try {
+        for (const m of this.modules.values()) {
+          for (const unit of m.units) {
+            for (const call of unit.calls) {
+              if (call.type !== 'CallExpression') continue;
+              // `f.call(this, …)` shifts the arguments: not a direct call site.
+              const callee = unwrap(call.callee);
+              if (callee.type === 'MemberExpression' && ['call', 'apply', 'bind'].includes(memberName(callee) ?? '')) continue;
+              const v = this.valueOf(call.callee, m);
+              if (v.k !== 'fn') continue;
+              const list = index.get(v.fn) ?? [];
+              list.push({ call, mod: m });
+              index.set(v.fn, list);
+            }
+          }
+        }
+      } finally {
+        this.buildingSites = false;
+      }
+      this.siteIndex = index;
+    }
+    return this.siteIndex.get(fn) ?? [];
+  }
+
   // -------------------------------------------------------------------------
   // Strings (signal names)
   // -------------------------------------------------------------------------
@@ -561,12 +598,12 @@ export class ProgramModel {
       }
     }
     if (b.path.length > 0) return unknownStrings();
-    const sites = callSitesOf(mod, fn);
+    const sites = this.callSites(fn, mod);
     if (sites.length === 0) return unknownStrings();
     let result: Strings = { values: new Set(), unknown: false };
     for (const site of sites) {
-      const arg = site.arguments[param.index];
-      result = union(result, arg && arg.type !== 'SpreadElement' ? this.strings(arg, mod, depth + 1) : unknownStrings());
+      const arg = site.call.arguments[param.index];
+      result = union(result, arg && arg.type !== 'SpreadElement' ? this.strings(arg, site.mod, depth + 1) : unknownStrings());
     }
     return result;
   }
@@ -633,6 +670,17 @@ export class ProgramModel {
       case 'Identifier': {
         const b = lookup(mod, n);
         if (!b) return unknownStrings();
+        if (b.param && b.path.length === 0) {
+          // A parameter iterated: the lists its callers pass.
+          const sites = this.callSites(b.param.fn, mod);
+          if (sites.length === 0) return unknownStrings();
+          let result: Strings = { values: new Set(), unknown: false };
+          for (const site of sites) {
+            const arg = site.call.arguments[b.param.index];
+            result = union(result, arg && arg.type !== 'SpreadElement' ? this.elements(arg, site.mod, depth + 1, pick) : unknownStrings());
+          }
+          return result;
+        }
         const target = b.import ? this.importedBinding(b, mod) : { b, mod };
         if (!target || target.b.path.length > 0) return unknownStrings();
         const init = target.b.init;

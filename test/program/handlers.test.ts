@@ -465,3 +465,16 @@ test('a listener built by a factory function', async () => {
   ));
   assert.deepEqual(facts.handlers.map((h) => [h.line, h.ending]), [[4, 'exits']]);
 });
+
+test('signals and listener passed to an exported registering function from another module', async () => {
+  const root = makeTree({
+    'src/index.ts': lines("import { onSignals } from './signals.js';", "onSignals(['SIGTERM', 'SIGINT'], () => process.exit(0));"),
+    'src/signals.ts': lines(
+      'export function onSignals(list: string[], fn: () => void) {',
+      '  for (const s of list) process.on(s, fn);',
+      '}',
+    ),
+  });
+  const facts = await analyze(root);
+  assert.deepEqual(brief(facts, root).map((h) => [h.file, h.line, h.signals, h.ending]), [['src/signals.ts', 2, ['SIGINT', 'SIGTERM'], 'exits']]);
+});
