@@ -214,3 +214,33 @@ test('only reachable modules are read: an unimported file is not', async () => {
   const facts = await analyze(root);
   assert.deepEqual(rels(root, facts.files), ['src/index.ts']);
 });
+
+test('a folder import picks the package.json exports condition for require vs import', async () => {
+  const root = makeTree({
+    'src/index.mjs': "import '../lib/dual';\n",
+    'src/index.cjs': "require('../lib/dual');\n",
+    'lib/dual/package.json': JSON.stringify({ exports: { '.': { types: './x.d.ts', require: './cjs/index.cjs', import: './esm/index.mjs' } } }),
+    'lib/dual/cjs/index.cjs': "process.on('SIGINT', () => process.exit(0));\n",
+    'lib/dual/esm/index.mjs': HANDLER,
+  });
+  const esm = await analyze(root, 'src/index.mjs');
+  assert.deepEqual(rels(root, esm.files), ['src/index.mjs', 'lib/dual/esm/index.mjs']);
+  const cjs = await analyze(root, 'src/index.cjs');
+  assert.deepEqual(rels(root, cjs.files), ['src/index.cjs', 'lib/dual/cjs/index.cjs']);
+});
+
+test('workspaces given as { packages: [...] }, and tsconfig extends from a package and package-less', async () => {
+  const root = makeTree({
+    'package.json': JSON.stringify({ private: true, workspaces: { packages: ['libs/*'] } }),
+    'node_modules/@tsconfig/node20/tsconfig.json': '{ "compilerOptions": { "target": "es2022" } }',
+    'tsconfig.base.json': '{ "extends": "@tsconfig/node20/tsconfig.json", "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }',
+    'tsconfig.json': '{ "extends": "tsconfig.base.json" }',
+    'src/index.ts': "import '~/boot';\nimport 'shared-term';\n",
+    'src/boot.ts': "process.on('SIGINT', () => process.exit(0));\n",
+    'libs/term/package.json': JSON.stringify({ name: 'shared-term', main: 'index.ts' }),
+    'libs/term/index.ts': HANDLER,
+  });
+  const facts = await analyze(root);
+  assert.deepEqual(rels(root, facts.files), ['src/index.ts', 'src/boot.ts', 'libs/term/index.ts']);
+  assert.equal(facts.handlers.length, 2);
+});
