@@ -119,13 +119,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
       continue;
     }
     const role = root === entry ? 'entry' : 'preload';
-    const reason =
-      status.status === 'outside'
-        ? 'it is outside the build context (or a symlink leads outside): not followed'
-        : (() => {
-            const ci = cfs.caseInsensitiveMatch(root);
-            return ci ? `it does not exist; ${cfs.rel(ci)} differs only by letter case, which fails on Linux` : 'it does not exist in the build context';
-          })();
+    const reason = unreadableReason(cfs, root, status.status);
     facts.errors.push({ file: root, message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
   }
 
@@ -204,6 +198,13 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   const external = facts.packages.filter((p) => !builtins.has(p));
   if (external.length > 0) note(`packages not read (recognised through the library table only): ${external.join(', ')}`);
   facts.notes.push(...notes, ...collected.notes);
+}
+
+function unreadableReason(cfs: ContextFs, file: string, status: 'dir' | 'missing' | 'outside'): string {
+  if (status === 'outside') return 'it is outside the build context (or a symlink leads outside): not followed';
+  if (status === 'dir') return 'it is a folder, not a source file (map it with findSourceForOutput first)';
+  const ci = cfs.caseInsensitiveMatch(file);
+  return ci ? `it does not exist; ${cfs.rel(ci)} differs only by letter case, which fails on Linux` : 'it does not exist in the build context';
 }
 
 async function loadLibraries(extras: unknown[] | undefined, note: (text: string) => void): Promise<LibraryEntry[]> {

@@ -25,9 +25,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerEnding } from '../types.js';
 import { childNodes, constTruth, isFunctionNode, memberName, startOf, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { LibraryMatcher } from './library-match.js';
-import { classOfThisOwner, lookup, thisOwner, type ModuleInfo } from './module-info.js';
+import { classOfThisOwner, excerpt, lookup, thisOwner, type ModuleInfo } from './module-info.js';
 import type { ProgramModel } from './program.js';
-import { excerpt } from './reach.js';
 
 export interface EndingResult {
   ending: HandlerEnding;

@@ -9,9 +9,9 @@ import { memberName, startOf, staticString, unwrap, type CallNode, type Node } f
 import { EndingAnalyzer, type EndingResult, type OpenHandle } from './ending.js';
 import { patternLabel } from './libraries.js';
 import type { LibraryMatch, LibraryMatcher } from './library-match.js';
-import { lookup, type ModuleInfo, type Unit } from './module-info.js';
+import { excerpt, lookup, type ModuleInfo, type Unit } from './module-info.js';
 import type { ProgramModel, Strings } from './program.js';
-import { excerpt, type Reach, type Reachability } from './reach.js';
+import type { Reach, Reachability } from './reach.js';
 import type { ChildProcessFactX, HandlerFactX, LibraryEntry, SignalOption } from './types.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);

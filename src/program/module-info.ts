@@ -124,6 +124,13 @@ export function lookupName(scope: Scope, name: string): Binding | null {
   return null;
 }
 
+/** Short source text of a node for notes (first line, at most 60 characters). */
+export function excerpt(mod: ModuleInfo, node: Node): string {
+  const text = mod.text.slice(node.range[0], node.range[1]);
+  const firstLine = text.split('\n')[0] ?? '';
+  return firstLine.length > 60 ? `${firstLine.slice(0, 57)}...` : firstLine;
+}
+
 /** Call sites `f(…)` of a local function, found through the callee's binding. */
 export function callSitesOf(mod: ModuleInfo, fn: FunctionNode): TSESTree.CallExpression[] {
   if (!mod.callSites) {

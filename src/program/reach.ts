@@ -12,7 +12,7 @@
 import { memberName, startOf, unwrap, type CallNode, type FunctionNode, type Node } from './ast.js';
 import type { ContextFs } from './fs-context.js';
 import type { LibraryMatcher } from './library-match.js';
-import { lookup, type ModuleInfo, type Unit } from './module-info.js';
+import { excerpt, lookup, type ModuleInfo, type Unit } from './module-info.js';
 import type { ProgramModel, Value } from './program.js';
 
 export interface Reach {
@@ -172,13 +172,6 @@ function callsParam(fn: FunctionNode, mod: ModuleInfo, index: number): boolean {
   return false;
 }
 
-export function where(cfs: ContextFs, mod: ModuleInfo, node: Node): string {
+function where(cfs: ContextFs, mod: ModuleInfo, node: Node): string {
   return `${cfs.rel(mod.file)}:${startOf(node).line}`;
-}
-
-/** Short source text of a node for notes (first line, at most 60 characters). */
-export function excerpt(mod: ModuleInfo, node: Node): string {
-  const text = mod.text.slice(node.range[0], node.range[1]);
-  const firstLine = text.split('\n')[0] ?? '';
-  return firstLine.length > 60 ? `${firstLine.slice(0, 57)}...` : firstLine;
 }

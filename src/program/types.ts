@@ -25,7 +25,7 @@ export interface ProgramFactsX extends ProgramFacts {
   children: ChildProcessFactX[];
   /** Absolute paths of the preloads analysed with the entry. */
   preloads: string[];
-  /** Bare packages imported by the files read (not read themselves), sorted. */
+  /** Bare specifiers imported by the files read, Node built-ins included (`node:` removed), sorted. None of them is read. */
   packages: string[];
 }
 
