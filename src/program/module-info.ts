@@ -35,6 +35,8 @@ export interface Binding {
   decl?: FunctionNode | ClassNode | TSESTree.TSEnumDeclaration;
   /** `import x from 's'` → name 'default'; `* as x` → '*'; `import x = require('s')` → '='. */
   import?: { source: string; name: string };
+  /** Default value in a destructuring pattern (`const { SIG = 'SIGTERM' } = process.env`). */
+  defaultValue?: Node;
   /** `for (const x of <forOf>)` */
   forOf?: Node;
   param?: { fn: FunctionNode; index: number };
@@ -301,7 +303,7 @@ class Builder {
         return;
       case 'AssignmentPattern':
         this.visit(pattern.right, pattern);
-        this.declarePattern(pattern.left, pattern, kind, scope, base, path);
+        this.declarePattern(pattern.left, pattern, kind, scope, { ...base, defaultValue: pattern.right }, path);
         return;
       case 'RestElement':
         this.declarePattern(pattern.argument, pattern, kind, scope, base, [...path, { rest: true }]);

@@ -491,6 +491,15 @@ export class ProgramModel {
     const sources = [b.init, ...(b.kind === 'const' ? [] : b.assigns)].filter((x): x is Node => x !== undefined);
     if (sources.length === 0) return unknownStrings();
     let result: Strings = { values: new Set(), unknown: false };
+    const last = b.path[b.path.length - 1];
+    if (b.path.length === 1 && last && 'key' in last && sources.length === 1 && sources[0]) {
+      // `const { STOP_SIGNAL = 'SIGTERM' } = process.env`
+      const from = this.valueOf(sources[0], mod);
+      if (from.k === 'process' && from.path.join('.') === 'env') {
+        const env = this.envStrings(last.key);
+        return env.unset && b.defaultValue ? this.strings(b.defaultValue, mod, depth + 1) : env;
+      }
+    }
     for (const src of sources) {
       let node: Node | null = src;
       for (const step of b.path) {

@@ -478,3 +478,9 @@ test('signals and listener passed to an exported registering function from anoth
   const facts = await analyze(root);
   assert.deepEqual(brief(facts, root).map((h) => [h.file, h.line, h.signals, h.ending]), [['src/signals.ts', 2, ['SIGINT', 'SIGTERM'], 'exits']]);
 });
+
+test("a destructured env default: const { STOP_SIGNAL = 'SIGTERM' } = process.env", async () => {
+  const source = lines("const { STOP_SIGNAL = 'SIGTERM' } = process.env;", 'process.on(STOP_SIGNAL, () => process.exit(0));');
+  assert.deepEqual((await analyzeSource(source)).handlers.map((h) => h.signals), [['SIGTERM']]);
+  assert.deepEqual((await analyzeSource(source, { env: { STOP_SIGNAL: 'SIGQUIT' } })).handlers.map((h) => h.signals), [['SIGQUIT']]);
+});
