@@ -7,13 +7,15 @@
  *  1. the file itself (JS copied from the host), also with `.js/.mjs/.cjs`
  *     added to an extension-less path;
  *  2. Next.js standalone output (`.next/standalone/server.js`) → the app folder;
- *  3. a TS source beside it (`x.js` → `x.ts`);
+ *  3. a TS source beside it (`x.js` → `x.ts`); then a missing `server.js`
+ *     beside `next.config.*` is standalone output copied to the app root;
  *  4. tsconfig `outDir` → `rootDir` for every tsconfig*.json from the output's
  *     folder up (extends followed). Without an explicit rootDir both the
  *     inferred common root of the inputs (tsc ≤ 5.x) and the config's own
  *     folder (tsc 6 default) are tried;
- *  5. bundlers, read as data: tsup (config file, package.json#tsup, CLI in
- *     scripts), esbuild and ncc CLIs in scripts, webpack `entry`/`output`;
+ *  5. build scripts and bundlers, read as data: `tsc --outDir` in scripts,
+ *     tsup (config file, package.json#tsup, CLI in scripts), esbuild and ncc
+ *     CLIs in scripts, webpack `entry`/`output`;
  *  6. heuristics: the same path or basename under `src/`, then package.json
  *     `source`, then `main` when it is a TS file.
  *
@@ -125,6 +127,11 @@ class Search {
     const sourceExts = SOURCE_FOR_OUTPUT[ext];
     if (!sourceExts) return;
     this.probeStem(stem, sourceExts.filter((e) => e !== ext), 'source beside output');
+    // A missing `server.js` beside next.config.*: the standalone output copied to the app root.
+    // Checked after `server.ts`, which would be a custom server's source.
+    if (path.basename(out) === 'server.js' && this.hasNextConfig(path.dirname(out))) {
+      throw new Found({ source: path.dirname(out), tried: this.tried, via: 'next standalone' });
+    }
     const pkgDir = this.packageDir(out);
     this.tsconfigs(out, ext);
     this.bundlers(out, pkgDir);
@@ -143,15 +150,7 @@ class Search {
   private nextStandalone(out: string): void {
     const parts = out.split(path.sep);
     const at = parts.lastIndexOf('standalone');
-    const isStandalone = at > 0 && parts[at - 1] === '.next';
-    if (!isStandalone) {
-      // `COPY .next/standalone ./` then `node server.js`: the caller maps to `<app>/server.js`.
-      if (path.basename(out) === 'server.js' && !this.cfs.isFile(out)) {
-        const dir = path.dirname(out);
-        if (this.hasNextConfig(dir)) throw new Found({ source: dir, tried: this.tried, via: 'next standalone' });
-      }
-      return;
-    }
+    if (at <= 0 || parts[at - 1] !== '.next') return;
     const appDir = parts.slice(0, at - 1).join(path.sep) || path.sep;
     const candidates = [appDir];
     // Monorepo standalone output mirrors the app's path: `.next/standalone/apps/web/server.js`.
@@ -218,7 +217,9 @@ class Search {
     for (const command of scriptCommands(scripts)) {
       const [tool, ...args] = command;
       const base = tool ? path.basename(tool) : '';
-      if (base === 'tsup') {
+      if (base === 'tsc') {
+        this.tscScript(out, pkgDir, args);
+      } else if (base === 'tsup') {
         const { positional, flags } = parseArgs(args, ['-d', '--out-dir', '--format', '--target', '--config', '--env']);
         const outDir = flags.get('-d') ?? flags.get('--out-dir') ?? 'dist';
         this.matchEntries(out, pkgDir, positional.map((p) => ({ name: null, file: p })), path.resolve(pkgDir, outDir), 'tsup entry');
@@ -247,6 +248,26 @@ class Search {
       }
     }
     this.webpack(out, pkgDir);
+  }
+
+  /** `tsc --outDir build [--rootDir src] [-p tsconfig.x.json]` in scripts: flags override the config. */
+  private tscScript(out: string, pkgDir: string, args: string[]): void {
+    const { flags } = parseArgs(args, ['-p', '--project', '--outDir', '--rootDir']);
+    const outFlag = flags.get('--outDir');
+    if (!outFlag) return;
+    let configFile = path.resolve(pkgDir, flags.get('-p') ?? flags.get('--project') ?? 'tsconfig.json');
+    if (this.cfs.isDir(configFile)) configFile = path.join(configFile, 'tsconfig.json');
+    const config = loadTsConfig(this.cfs, configFile) ?? { file: configFile, chain: [], problems: [] };
+    const outDir = path.resolve(pkgDir, outFlag);
+    const ext = path.extname(out);
+    const rel = path.relative(outDir, out);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+    const rootFlag = flags.get('--rootDir');
+    const roots = rootFlag ? [path.resolve(pkgDir, rootFlag)] : config.rootDir ? [config.rootDir] : unique([inferRootDir(this.cfs, { ...config, outDir }), path.dirname(configFile)]);
+    for (const root of roots) {
+      const via = `tsc script outDir ${relTo(pkgDir, outDir)} → rootDir ${relTo(pkgDir, root)}`;
+      this.probeStem(path.join(root, rel.slice(0, rel.length - ext.length)), SOURCE_FOR_OUTPUT[ext] ?? [], via);
+    }
   }
 
   private webpack(out: string, pkgDir: string): void {

@@ -239,3 +239,25 @@ test('an output outside the context is not looked at', () => {
   assert.equal(r.source, null);
   assert.equal(r.via, 'outside the build context');
 });
+
+test('tsc --outDir in a build script (no outDir in tsconfig)', () => {
+  const root = makeTree({
+    'package.json': JSON.stringify({ scripts: { build: 'tsc -p tsconfig.build.json --outDir build' } }),
+    'tsconfig.build.json': '{ "compilerOptions": { "rootDir": "src" } }',
+    'src/main.ts': '',
+  });
+  const r = lookup(root, 'build/main.js');
+  assert.equal(r.rel, 'src/main.ts');
+  assert.equal(r.via, 'tsc script outDir build → rootDir src');
+});
+
+test('a missing server.js beside next.config.*: standalone output copied to the root, unless server.ts exists', () => {
+  const next = makeTree({ 'next.config.js': '' });
+  const a = lookup(next, 'server.js');
+  assert.equal(a.rel, '.');
+  assert.equal(a.via, 'next standalone');
+  const custom = makeTree({ 'next.config.js': '', 'server.ts': '' });
+  const b = lookup(custom, 'server.js');
+  assert.equal(b.rel, 'server.ts');
+  assert.equal(b.via, 'source beside output');
+});
