@@ -244,3 +244,13 @@ test('workspaces given as { packages: [...] }, and tsconfig extends from a packa
   assert.deepEqual(rels(root, facts.files), ['src/index.ts', 'src/boot.ts', 'libs/term/index.ts']);
   assert.equal(facts.handlers.length, 2);
 });
+
+test('a module required only inside a function that is never called does not run', async () => {
+  const root = makeTree({
+    'src/index.js': "function later() { require('./term'); }\nvoid later;\n",
+    'src/term.js': HANDLER,
+  });
+  const facts = await analyze(root, 'src/index.js');
+  assert.deepEqual(rels(root, facts.files), ['src/index.js', 'src/term.js']);
+  assert.deepEqual(facts.handlers, []);
+});
