@@ -140,10 +140,10 @@ class Collector {
     const sigArg = call.arguments[0];
     const strings = sigArg ? this.program.strings(sigArg, mod) : { values: new Set<string>(), unknown: true };
     const signals = signalNames(strings);
-    // `process.on('exit' | 'message' | …)` are not signals.
-    if (signals.length === 0 && !strings.unknown && ![...strings.values].some((v) => v.startsWith('SIG'))) {
-      if (!strings.unset) return;
-    }
+    // Only known non-signal events (`exit`, `message`, …) are skipped; an
+    // unresolved name, or an unset env variable, is still reported.
+    const knownNonSignal = !strings.unknown && !strings.unset && signals.length === 0;
+    if (knownNonSignal) return;
     const via = `process.${method}`;
     const result = this.ending.ofListener(call.arguments[1], mod);
     const fact = this.handler(call, mod, reach, via, signals, result);
