@@ -1,0 +1,423 @@
+/**
+ * Does a signal listener end the process? The listener's body is scanned,
+ * with its nested callbacks (`.then`, `.finally`, `server.close(cb)`,
+ * timers) and the local functions it calls up to two levels deep:
+ *
+ * - `exits`: `process.exit`/`reallyExit`/`abort` anywhere (also passed as a
+ *   callback: `.then(process.exit)`), `process.kill(process.pid, 'SIGKILL')`,
+ *   or a table function that exits (exit-hook `gracefulExit`).
+ * - `may-hang`: a re-raise (`process.kill(process.pid, sig)`, dropped for
+ *   PID 1, facts K2), `process.exitCode` without exit, or nothing that ends
+ *   the process (logging only).
+ * - the drain heuristic: when the listener closes every server its file
+ *   creates (`http.createServer`, `app.listen()` results, Fastify/Nest app
+ *   instances) and the program leaves no `setInterval` running (none, or
+ *   `clearInterval` somewhere, or `.unref()`), Node exits once the loop
+ *   drains: `exits`, with a why that says it is a heuristic (database pools
+ *   and sockets are not seen). With an interval left running: `may-hang`.
+ * - `unknown`: it calls something that cannot be followed (an unresolved
+ *   function, deeper than two levels) and nothing above decided.
+ *
+ * Calls into packages (pool.end(), prisma.$disconnect()) are taken as
+ * cleanup that does not exit.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { HandlerEnding } from '../types.js';
+import { childNodes, constTruth, isFunctionNode, memberName, startOf, unwrap, type FunctionNode, type Node } from './ast.js';
+import type { LibraryMatcher } from './library-match.js';
+import { classOfThisOwner, excerpt, lookup, thisOwner, type ModuleInfo } from './module-info.js';
+import type { ProgramModel } from './program.js';
+
+export interface EndingResult {
+  ending: HandlerEnding;
+  why: string;
+}
+
+export interface OpenHandle {
+  file: string;
+  line: number;
+}
+
+interface Hit {
+  text: string;
+  at: string;
+}
+
+interface Scan {
+  exits: Hit[];
+  reraises: Hit[];
+  exitCodes: Hit[];
+  opaque: Hit[];
+  closes: Set<string>;
+  logs: number;
+  visited: Set<FunctionNode>;
+}
+
+interface Server {
+  key: string;
+  name: string;
+  line: number;
+}
+
+const MAX_CALL_DEPTH = 2;
+const NEUTRAL_GLOBALS = new Set([
+  'console',
+  'setTimeout',
+  'setImmediate',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'queueMicrotask',
+  'Promise',
+  'JSON',
+  'Date',
+  'String',
+  'Number',
+  'Boolean',
+  'Array',
+  'Object',
+  'Math',
+  'Error',
+  'Symbol',
+  'Reflect',
+  'parseInt',
+  'parseFloat',
+  'structuredClone',
+  'Buffer',
+  'URL',
+  'Set',
+  'Map',
+]);
+const NEUTRAL_METHODS = new Set([
+  'then',
+  'catch',
+  'finally',
+  'unref',
+  'ref',
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'fatal',
+  'write',
+  'removeAllListeners',
+  'removeListener',
+  'off',
+  'emit',
+  'push',
+  'forEach',
+  'map',
+  'join',
+  'toString',
+]);
+const SERVER_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls']);
+
+export class EndingAnalyzer {
+  private readonly servers = new Map<ModuleInfo, Server[]>();
+
+  constructor(
+    private readonly program: ProgramModel,
+    private readonly libraries: LibraryMatcher,
+    private readonly openInterval: OpenHandle | null,
+  ) {}
+
+  /** The ending of a listener given as an expression (a function, a reference, `fn.bind(…)`). */
+  ofListener(node: Node | undefined, mod: ModuleInfo): EndingResult {
+    if (!node || node.type === 'SpreadElement') return { ending: 'unknown', why: 'no listener function is given' };
+    const v = this.program.valueOf(node, mod);
+    if (v.k === 'process' && v.path.length === 1 && (v.path[0] === 'exit' || v.path[0] === 'reallyExit')) {
+      return { ending: 'exits', why: 'the listener is process.exit itself' };
+    }
+    if (v.k !== 'fn') {
+      return { ending: 'unknown', why: `the listener \`${excerpt(mod, node)}\` could not be resolved to a function` };
+    }
+    const scan: Scan = { exits: [], reraises: [], exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
+    this.scanFunction(v.fn, v.mod, 0, scan);
+    return this.decide(scan, v.mod);
+  }
+
+  private decide(scan: Scan, mod: ModuleInfo): EndingResult {
+    const first = scan.exits[0];
+    if (first) return { ending: 'exits', why: `calls ${first.text} (${first.at})` };
+    const reraise = scan.reraises[0];
+    if (reraise) {
+      return {
+        ending: 'may-hang',
+        why: `re-raises the signal with ${reraise.text} (${reraise.at}), which a PID 1 drops (facts K2); nothing else ends the process`,
+      };
+    }
+    const servers = this.serversOf(mod);
+    if (servers.length > 0 && servers.every((s) => scan.closes.has(s.key))) {
+      const names = servers.map((s) => `${s.name} (line ${s.line})`).join(', ');
+      if (this.openInterval) {
+        return {
+          ending: 'may-hang',
+          why: `closes every server of ${this.program.cfs.rel(mod.file)} (${names}), but the setInterval at ${this.program.cfs.rel(this.openInterval.file)}:${this.openInterval.line} is never cleared: the event loop stays alive`,
+        };
+      }
+      return {
+        ending: 'exits',
+        why: `closes every server of ${this.program.cfs.rel(mod.file)} (${names}) and no setInterval is left running, so Node exits when the event loop drains (heuristic: other open handles such as database pools or sockets are not seen)`,
+      };
+    }
+    const opaque = scan.opaque[0];
+    if (opaque) {
+      return { ending: 'unknown', why: `calls \`${opaque.text}\` (${opaque.at}), which cannot be followed; no process.exit was found` };
+    }
+    const exitCode = scan.exitCodes[0];
+    if (exitCode) {
+      return {
+        ending: 'may-hang',
+        why: `sets process.exitCode (${exitCode.at}) but never calls process.exit: Node exits with it only once the event loop drains (facts §5)`,
+      };
+    }
+    if (servers.length > 0 && scan.closes.size > 0) {
+      const open = servers.filter((s) => !scan.closes.has(s.key)).map((s) => `${s.name} (line ${s.line})`);
+      return { ending: 'may-hang', why: `closes some servers but not ${open.join(', ')}, and never calls process.exit` };
+    }
+    return {
+      ending: 'may-hang',
+      why:
+        scan.logs > 0
+          ? 'only logs: a listener replaces Node\'s default exit, and nothing here calls process.exit (facts §5)'
+          : 'does nothing that ends the process: a listener replaces Node\'s default exit (facts §5)',
+    };
+  }
+
+  private at(mod: ModuleInfo, node: Node): string {
+    return `${this.program.cfs.rel(mod.file)}:${startOf(node).line}`;
+  }
+
+  private scanFunction(fn: FunctionNode, mod: ModuleInfo, depth: number, scan: Scan): void {
+    if (scan.visited.has(fn)) return;
+    scan.visited.add(fn);
+    const stack: Node[] = [fn.body];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (!node) break;
+      this.visit(node, mod, depth, scan);
+      for (const child of liveChildren(node).reverse()) stack.push(child);
+    }
+  }
+
+  private visit(node: Node, mod: ModuleInfo, depth: number, scan: Scan): void {
+    if (node.type === 'MemberExpression' || node.type === 'Identifier') {
+      const v = this.program.valueOf(node, mod);
+      if (v.k === 'process' && v.path.length === 1 && ['exit', 'reallyExit', 'abort'].includes(v.path[0] ?? '')) {
+        scan.exits.push({ text: `process.${v.path[0] ?? 'exit'}`, at: this.at(mod, node) });
+      }
+      return;
+    }
+    if (node.type === 'AssignmentExpression') {
+      const left = unwrap(node.left);
+      if (left.type === 'MemberExpression') {
+        const v = this.program.valueOf(left, mod);
+        if (v.k === 'process' && v.path.join('.') === 'exitCode') scan.exitCodes.push({ text: 'process.exitCode', at: this.at(mod, node) });
+      }
+      return;
+    }
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') this.call(node, mod, depth, scan);
+  }
+
+  private call(call: TSESTree.CallExpression | TSESTree.NewExpression, mod: ModuleInfo, depth: number, scan: Scan): void {
+    const callee = unwrap(call.callee);
+    const cv = this.program.valueOf(callee, mod);
+    // Functions passed along (`server.close(done)`) run as part of the listener too.
+    for (const arg of call.arguments) {
+      const a = unwrap(arg);
+      if (a.type === 'Identifier' || a.type === 'MemberExpression' || a.type === 'CallExpression') {
+        const av = this.program.valueOf(a, mod);
+        if (av.k === 'fn' && depth < MAX_CALL_DEPTH) this.scanFunction(av.fn, av.mod, depth + 1, scan);
+      }
+    }
+    if (cv.k === 'process') {
+      const name = cv.path[0];
+      if (name === 'kill' && cv.path.length === 1) this.kill(call, mod, scan);
+      return;
+    }
+    if (this.libraries.match(call, mod).some((m) => m.entry.role === 'exits-process')) {
+      scan.exits.push({ text: `${excerpt(mod, callee)}()`, at: this.at(mod, call) });
+      return;
+    }
+    if (callee.type === 'MemberExpression') {
+      const m = memberName(callee);
+      if (m === 'close') {
+        const key = serverKey(this.program, callee.object, mod);
+        if (key) scan.closes.add(key);
+        return;
+      }
+      if (m && ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal'].includes(m)) scan.logs++;
+      if (m && NEUTRAL_METHODS.has(m)) return;
+    }
+    switch (cv.k) {
+      case 'global':
+        if (NEUTRAL_GLOBALS.has(cv.path[0] ?? '')) return;
+        break;
+      case 'lib':
+      case 'require':
+        return;
+      case 'fn':
+        if (depth < MAX_CALL_DEPTH) {
+          this.scanFunction(cv.fn, cv.mod, depth + 1, scan);
+          return;
+        }
+        break;
+      case 'module': {
+        const whole = cv.mod.cjsWhole ? this.program.valueOf(cv.mod.cjsWhole, cv.mod) : null;
+        if (whole?.k === 'fn' && depth < MAX_CALL_DEPTH) {
+          this.scanFunction(whole.fn, whole.mod, depth + 1, scan);
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    // Inline callbacks are scanned as children; an unresolvable callee is not.
+    if (isFunctionNode(callee)) return;
+    scan.opaque.push({ text: excerpt(mod, callee), at: this.at(mod, call) });
+  }
+
+  private kill(call: TSESTree.CallExpression | TSESTree.NewExpression, mod: ModuleInfo, scan: Scan): void {
+    const target = call.arguments[0];
+    const tv = target ? this.program.valueOf(target, mod) : null;
+    if (!(tv?.k === 'process' && tv.path.join('.') === 'pid')) return;
+    const sigArg = call.arguments[1];
+    const sigNode = sigArg ? unwrap(sigArg) : null;
+    const isKill =
+      (sigNode?.type === 'Literal' && sigNode.value === 9) || (sigNode ? this.program.strings(sigNode, mod).values.has('SIGKILL') : false);
+    const text = `process.kill(process.pid${sigNode ? `, ${excerpt(mod, sigNode)}` : ''})`;
+    if (isKill) scan.exits.push({ text, at: this.at(mod, call) });
+    else scan.reraises.push({ text, at: this.at(mod, call) });
+  }
+
+  /** Servers a file creates, each with the key its `close()` is matched by. */
+  serversOf(mod: ModuleInfo): Server[] {
+    const cached = this.servers.get(mod);
+    if (cached) return cached;
+    const found = new Map<string, Server>();
+    const add = (key: string, name: string, node: Node): void => {
+      if (!found.has(key)) found.set(key, { key, name, line: startOf(node).line });
+    };
+    for (const unit of mod.units) {
+      for (const call of unit.calls) {
+        if (call.type !== 'CallExpression') continue;
+        const callee = unwrap(call.callee);
+        const cv = this.program.valueOf(callee, mod);
+        const last = cv.k === 'lib' ? cv.path[cv.path.length - 1] : undefined;
+        const isCreate = cv.k === 'lib' && SERVER_MODULES.has(cv.pkg) && (last === 'createServer' || last === 'createSecureServer');
+        if (isCreate || isAppFactory(cv)) {
+          const holder = holderOf(this.program, call, mod);
+          add(holder.key, holder.name, call);
+          continue;
+        }
+        if (callee.type !== 'MemberExpression' || memberName(callee) !== 'listen') continue;
+        // `server.listen()` on a known server or app instance starts nothing new.
+        const receiver = unwrap(callee.object);
+        const rv = this.program.valueOf(receiver, mod);
+        if (rv.k === 'lib' && (isServerCreation(rv) || isAppInstance(rv))) continue;
+        const rKey = serverKey(this.program, receiver, mod);
+        if (rKey && found.has(rKey)) continue;
+        // Express/Koa/unknown `app.listen()` returns a new http.Server.
+        const holder = holderOf(this.program, call, mod);
+        add(holder.key, holder.name, call);
+      }
+    }
+    const list = [...found.values()];
+    this.servers.set(mod, list);
+    return list;
+  }
+}
+
+/** Children of a node, leaving out branches that are dead by a literal condition. */
+function liveChildren(node: Node): Node[] {
+  if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') {
+    const truth = constTruth(node.test);
+    const out: Node[] = [node.test];
+    if (truth !== false) out.push(node.consequent);
+    if (truth !== true && node.alternate) out.push(node.alternate);
+    return out;
+  }
+  return childNodes(node);
+}
+
+function isServerCreation(v: { pkg: string; path: string[] }): boolean {
+  const i = v.path.lastIndexOf('()');
+  const fn = i > 0 ? v.path[i - 1] : undefined;
+  return SERVER_MODULES.has(v.pkg) && (fn === 'createServer' || fn === 'createSecureServer');
+}
+
+/** `fastify()` / `NestFactory.create()`: the app instance is itself what `close()` stops. */
+function isAppFactory(v: { k: string; pkg?: string; path?: string[] }): boolean {
+  if (v.k !== 'lib' || !v.path) return false;
+  const p = v.path[0] === 'default' ? v.path.slice(1) : v.path;
+  if (v.pkg === 'fastify') return p.length === 0 || (p.length === 1 && p[0] === 'fastify');
+  if (v.pkg === '@nestjs/core') return p.join('.') === 'NestFactory.create';
+  return false;
+}
+
+function isAppInstance(v: { pkg: string; path: string[] }): boolean {
+  const p = v.path[0] === 'default' ? v.path.slice(1) : v.path;
+  if (v.pkg === 'fastify') return p.join('.') === '()' || p.join('.') === 'fastify.()';
+  if (v.pkg === '@nestjs/core') return p.join('.') === 'NestFactory.create.()';
+  return false;
+}
+
+/**
+ * Where a created server is kept: a variable, `this.x`, or nowhere (then it
+ * cannot be closed by name). `.listen()` chained on the creation and
+ * `await` are looked through.
+ */
+function holderOf(program: ProgramModel, call: Node, mod: ModuleInfo): { key: string; name: string } {
+  let node: Node = call;
+  for (let parent = mod.parent.get(node); parent; parent = mod.parent.get(node)) {
+    if (
+      parent.type === 'AwaitExpression' ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'TSSatisfiesExpression' ||
+      parent.type === 'ChainExpression'
+    ) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'listen') {
+      const outer = mod.parent.get(parent);
+      if (outer?.type === 'CallExpression' && outer.callee === parent) {
+        node = outer;
+        continue;
+      }
+    }
+    break;
+  }
+  const parent = mod.parent.get(node);
+  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+    const key = serverKey(program, parent.id, mod);
+    if (key) return { key, name: parent.id.name };
+  }
+  if (parent?.type === 'AssignmentExpression' && parent.right === node) {
+    const key = serverKey(program, parent.left, mod);
+    if (key) return { key, name: excerpt(mod, parent.left) };
+  }
+  return { key: `${mod.file}#${call.range[0]}`, name: `unnamed ${excerpt(mod, call)}` };
+}
+
+/** The identity of a variable or `this.x` holding a server, to pair creations with `close()` calls. */
+function serverKey(program: ProgramModel, expr: Node, mod: ModuleInfo): string | null {
+  const e = unwrap(expr);
+  if (e.type === 'Identifier') {
+    const b = lookup(mod, e);
+    if (!b) return null;
+    const target = b.import ? program.importedBinding(b, mod) : { b, mod };
+    return target ? `${target.mod.file}#b${target.b.id.range[0]}` : null;
+  }
+  if (e.type === 'MemberExpression' && unwrap(e.object).type === 'ThisExpression') {
+    const owner = classOfThisOwner(mod, thisOwner(mod, e));
+    const name = memberName(e);
+    return owner && name ? `${mod.file}#c${owner.cls.range[0]}.${name}` : null;
+  }
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * The library table: data/shutdown-libraries.json, validated against its
+ * schema once per process (ajv is loaded lazily, like the parser), plus
+ * user-supplied extras of the same shape.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import { isRecord } from './fs-context.js';
+import type { CallPattern, LibraryEntry } from './types.js';
+
+/** The package root (the folder holding package.json), found from the compiled file's location. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('pid1-lint: package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+}
+
+export function dataFile(name: string): string {
+  return path.join(packageRoot(), 'data', name);
+}
+
+interface Validators {
+  table: ValidateFunction;
+  entry: ValidateFunction;
+}
+
+let validators: Promise<Validators> | undefined;
+let builtin: Promise<LibraryEntry[]> | undefined;
+
+function loadValidators(): Promise<Validators> {
+  validators ??= (async () => {
+    const schema = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.schema.json'), 'utf8')) as Record<string, unknown>;
+    const mod = (await import('ajv')) as unknown as { Ajv?: AjvCtor; default?: AjvCtor | { Ajv?: AjvCtor; default?: AjvCtor } };
+    const Ctor = resolveAjv(mod);
+    // Strict mode catches schema typos; `required` inside if/then names properties declared above it.
+    const ajv = new Ctor({ allErrors: true, strict: true, strictRequired: false });
+    ajv.addSchema(schema);
+    const id = String(schema['$id']);
+    const table = ajv.getSchema(id);
+    const entry = ajv.getSchema(`${id}#/definitions/library`);
+    if (!table || !entry) throw new Error('pid1-lint: the library schema did not compile');
+    return { table, entry };
+  })();
+  return validators;
+}
+
+type AjvCtor = new (options: Record<string, unknown>) => {
+  addSchema(schema: unknown): unknown;
+  getSchema(ref: string): ValidateFunction | undefined;
+};
+
+function resolveAjv(mod: { Ajv?: AjvCtor; default?: AjvCtor | { Ajv?: AjvCtor; default?: AjvCtor } }): AjvCtor {
+  if (mod.Ajv) return mod.Ajv;
+  const d = mod.default;
+  if (typeof d === 'function') return d;
+  if (d?.Ajv) return d.Ajv;
+  if (d?.default) return d.default;
+  throw new Error('pid1-lint: ajv has no constructor export');
+}
+
+function describeErrors(validate: ValidateFunction): string {
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
+}
+
+/** The built-in table; a broken table is a bug in pid1-lint, so this one throws. */
+export function loadBuiltinLibraries(): Promise<LibraryEntry[]> {
+  builtin ??= (async () => {
+    const { table } = await loadValidators();
+    const json: unknown = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.json'), 'utf8'));
+    if (!table(json)) throw new Error(`data/shutdown-libraries.json does not match its schema: ${describeErrors(table)}`);
+    return (json as { libraries: LibraryEntry[] }).libraries;
+  })();
+  return builtin;
+}
+
+/** User extras: valid entries are returned, invalid ones are described in `problems` (never thrown). */
+export async function validateExtraLibraries(extras: unknown[]): Promise<{ entries: LibraryEntry[]; problems: string[] }> {
+  const { entry } = await loadValidators();
+  const entries: LibraryEntry[] = [];
+  const problems: string[] = [];
+  extras.forEach((candidate, index) => {
+    if (entry(candidate)) entries.push(candidate as LibraryEntry);
+    else {
+      const id = isRecord(candidate) && typeof candidate['id'] === 'string' ? ` (${candidate['id']})` : '';
+      problems.push(`extraLibraries[${index}]${id} ignored: ${describeErrors(entry)}`);
+    }
+  });
+  return { entries, problems };
+}
+
+/** `node:fs` and `fs` are the same module. */
+export function normalizeSpecifier(spec: string): string {
+  return spec.startsWith('node:') ? spec.slice(5) : spec;
+}
+
+/** The import path a call pattern names: `[]` for the module itself / its default export. */
+export function patternPath(pattern: CallPattern): string[] | null {
+  if (!('import' in pattern)) return null;
+  const head = pattern.import === 'default' ? [] : [pattern.import];
+  return pattern.member ? [...head, pattern.member] : head;
+}
+
+/** A short name for a matched call: `child_process.spawn`, `puppeteer.launch`, `execa`. */
+export function patternLabel(pkg: string, pattern: CallPattern): string {
+  if ('method' in pattern) return `${pkg} ${pattern.method}()`;
+  const p = patternPath(pattern) ?? [];
+  return [normalizeSpecifier(pkg), ...p].join('.');
+}
