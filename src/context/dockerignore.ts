@@ -4,7 +4,7 @@
  * matching pattern wins, and a pattern that matches a folder excludes
  * everything below it.
  */
-import { globMatches } from '../model/paths.js';
+import { globMatches } from './glob.js';
 
 export interface DockerIgnoreRule {
   segments: string[];

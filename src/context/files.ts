@@ -5,11 +5,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ContextFs } from '../program/fs-context.js';
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: string };
 
 export class ContextFiles {
   private readonly texts = new Map<string, FileRead>();
+  /** Texts as the program reader keeps them (null: unreadable), shared so no file is read twice. */
+  private readonly sharedTexts = new Map<string, string | null>();
+  private readonly roots = new Map<string, ContextFs>();
+
+  /** The program reader's view of one build context, sharing this run's file texts. */
+  forRoot(root: string): ContextFs {
+    const key = path.resolve(root);
+    let cfs = this.roots.get(key);
+    if (!cfs) {
+      cfs = new ContextFs(key, this.sharedTexts);
+      this.roots.set(key, cfs);
+    }
+    return cfs;
+  }
   private readonly stats = new Map<string, fs.Stats | null>();
   private readonly listings = new Map<string, string[] | null>();
 
@@ -18,8 +33,10 @@ export class ContextFiles {
     const key = path.resolve(file);
     const cached = this.texts.get(key);
     if (cached) return cached;
-    const result = this.readUncached(key, root);
+    const shared = this.sharedTexts.get(key);
+    const result: FileRead = typeof shared === 'string' ? { ok: true, text: shared } : this.readUncached(key, root);
     this.texts.set(key, result);
+    if (result.ok) this.sharedTexts.set(key, result.text);
     return result;
   }
 

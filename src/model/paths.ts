@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ContextFiles } from '../context/files.js';
 import { hasGlob, resolvePath, type CopyStep, type Stage } from '../dockerfile/stages.js';
 import { isIgnoredByDockerignore, type DockerIgnore } from '../context/dockerignore.js';
+import { globMatches } from '../context/glob.js';
 
 export interface MappedPath {
   /** Absolute path in the build context. */
@@ -136,53 +137,4 @@ export class PathMapper {
 
 function isUnder(target: string, dir: string): boolean {
   return dir === '/' || target === dir || target.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-}
-
-/** Shell-style glob on one path segment: `*`, `?`, `[…]`. Linear: no regex built from user input. */
-export function globMatches(pattern: string, name: string): boolean {
-  let p = 0;
-  let n = 0;
-  let starP = -1;
-  let starN = 0;
-  while (n < name.length) {
-    const pc = pattern[p];
-    if (pc === '[') {
-      const close = pattern.indexOf(']', p + 1);
-      if (close > p) {
-        const set = pattern.slice(p + 1, close);
-        const negate = set.startsWith('!') || set.startsWith('^');
-        const body = negate ? set.slice(1) : set;
-        const ch = name[n] as string;
-        let hit = false;
-        for (let k = 0; k < body.length; k++) {
-          if (body[k + 1] === '-' && k + 2 < body.length) {
-            if (ch >= (body[k] as string) && ch <= (body[k + 2] as string)) hit = true;
-            k += 2;
-          } else if (body[k] === ch) hit = true;
-        }
-        if (hit !== negate) {
-          p = close + 1;
-          n++;
-          continue;
-        }
-      }
-    } else if (pc === '?' || (pc !== undefined && pc !== '*' && pc === name[n])) {
-      p++;
-      n++;
-      continue;
-    }
-    if (pc === '*') {
-      starP = p++;
-      starN = n;
-      continue;
-    }
-    if (starP !== -1) {
-      p = starP + 1;
-      n = ++starN;
-      continue;
-    }
-    return false;
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }

@@ -6,6 +6,7 @@
  * node_modules are recognised by the library table, never read. Nothing is
  * executed, and bad input never throws: parse errors land in `errors`.
  */
+import type { ContextFiles } from '../context/files.js';
 import path from 'node:path';
 import { ContextFs, MAX_SOURCE_BYTES } from './fs-context.js';
 import { collectFacts } from './facts.js';
@@ -40,7 +41,11 @@ export class ProgramCache {
   private readonly contexts = new Map<string, ContextFs>();
   private readonly parsed = new Map<string, Promise<Parsed>>();
 
+  /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
+  constructor(private readonly files?: ContextFiles) {}
+
   context(dir: string): ContextFs {
+    if (this.files) return this.files.forRoot(dir);
     const key = path.resolve(dir);
     let cfs = this.contexts.get(key);
     if (!cfs) {
@@ -69,8 +74,8 @@ export class ProgramCache {
   }
 }
 
-export function createProgramCache(): ProgramCache {
-  return new ProgramCache();
+export function createProgramCache(files?: ContextFiles): ProgramCache {
+  return new ProgramCache(files);
 }
 
 const MAX_FILES = 5000;

@@ -21,12 +21,14 @@ export class ContextFs {
   private readonly rootReal: string | null;
   private readonly dirs = new Map<string, Set<string> | null>();
   private readonly statuses = new Map<string, PathStatus>();
-  private readonly texts = new Map<string, string | null>();
+  private readonly texts: Map<string, string | null>;
   private readonly jsons = new Map<string, unknown>();
 
-  constructor(root: string) {
+  /** `texts` may be shared with the Dockerfile model's reader, so each file is read once per run. */
+  constructor(root: string, texts: Map<string, string | null> = new Map()) {
     this.root = path.resolve(root);
     this.rootReal = safeRealpath(this.root);
+    this.texts = texts;
   }
 
   /** Context-relative POSIX path, for notes and `tried` lists. */
@@ -231,27 +233,4 @@ export function stripJsonc(text: string): string {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Wildcard match of one path segment with `*` and `?`: greedy two-pointer scan (O(n·m) worst case), no regex. */
-export function wildcardMatch(pattern: string, text: string): boolean {
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let mark = 0;
-  while (t < text.length) {
-    const pc = pattern[p];
-    if (pc !== undefined && (pc === '?' || pc === text[t]) && pc !== '*') {
-      p++;
-      t++;
-    } else if (pc === '*') {
-      star = p++;
-      mark = t;
-    } else if (star >= 0) {
-      p = star + 1;
-      t = ++mark;
-    } else return false;
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }

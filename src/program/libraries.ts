@@ -5,21 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { packageRoot } from '../package-info.js';
 import { isRecord } from './fs-context.js';
 import type { CallPattern, LibraryEntry } from './types.js';
-
-/** The package root (the folder holding package.json), found from the compiled file's location. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('pid1-lint: package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-}
 
 export function dataFile(name: string): string {
   return path.join(packageRoot(), 'data', name);

@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { isRecord, wildcardMatch, type ContextFs } from './fs-context.js';
+import { isRecord, type ContextFs } from './fs-context.js';
+import { globMatches } from '../context/glob.js';
 
 const MAX_GLOB_DEPTH = 6;
 const MAX_PACKAGES = 2000;
@@ -113,7 +114,7 @@ export function expandDirGlob(cfs: ContextFs, root: string, pattern: string): st
       if (cfs.isDir(next)) walk(next, i + 1, depth + 1);
       return;
     }
-    for (const name of subdirs(cfs, dir)) if (wildcardMatch(seg, name)) walk(path.join(dir, name), i + 1, depth + 1);
+    for (const name of subdirs(cfs, dir)) if (globMatches(seg, name)) walk(path.join(dir, name), i + 1, depth + 1);
   };
   walk(root, 0, 0);
   return out;
@@ -138,7 +139,7 @@ export function matchPath(pattern: string, rel: string): boolean {
     let result: boolean;
     if (i === pat.length) result = j === parts.length;
     else if (pat[i] === '**') result = go(i + 1, j) || (j < parts.length && go(i, j + 1));
-    else result = j < parts.length && wildcardMatch(pat[i] ?? '', parts[j] ?? '') && go(i + 1, j + 1);
+    else result = j < parts.length && globMatches(pat[i] ?? '', parts[j] ?? '') && go(i + 1, j + 1);
     memo.set(key, result);
     return result;
   };

@@ -5,7 +5,8 @@ import { ContextFiles } from '../../src/context/files.js';
 import { parseDockerignore } from '../../src/context/dockerignore.js';
 import { parseDockerfile } from '../../src/dockerfile/parse.js';
 import { buildStages } from '../../src/dockerfile/stages.js';
-import { globMatches, PathMapper } from '../../src/model/paths.js';
+import { PathMapper } from '../../src/model/paths.js';
+import { globMatches } from '../../src/context/glob.js';
 import { writeTree } from './helpers.js';
 
 function mapper(dir: string, dockerfile: string, ignore?: string) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseJsonc, wildcardMatch } from '../../src/program/fs-context.js';
+import { parseJsonc } from '../../src/program/fs-context.js';
+import { globMatches as wildcardMatch } from '../../src/context/glob.js';
 import { readLiteralConfig, type Lit } from '../../src/program/literal-config.js';
 import { matchPath } from '../../src/program/workspaces.js';
 
