@@ -105,7 +105,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let internalError = false;
     for (const file of discovery.files) {
       try {
-        const { results: fileResults } = lintDockerfile(file, {
+        const { results: fileResults } = await lintDockerfile(file, {
           files,
           ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
           ...(values.target !== undefined ? { target: values.target as string } : {}),

@@ -35,7 +35,7 @@ function examplesUnder(markdown: string, heading: string): Example[] {
   return examples;
 }
 
-function lintExample(example: Example): { ruleId: string | null; message: string }[] {
+async function lintExample(example: Example): Promise<{ ruleId: string | null; message: string }[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-lint-doc-'));
   try {
     for (const [name, content] of Object.entries(example.files)) {
@@ -44,7 +44,7 @@ function lintExample(example: Example): { ruleId: string | null; message: string
       fs.writeFileSync(file, content, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
     }
     if (!example.files['server.js']) fs.writeFileSync(path.join(dir, 'server.js'), "process.on('SIGTERM', () => process.exit(0));\n");
-    return lintDockerfile(path.join(dir, 'Dockerfile')).results.flatMap((r) => r.messages);
+    return (await lintDockerfile(path.join(dir, 'Dockerfile'))).results.flatMap((r) => r.messages);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -58,7 +58,7 @@ describe('rule docs', () => {
   });
 
   for (const rule of rules) {
-    test(rule.id, () => {
+    test(rule.id, async () => {
       const file = path.join(rulesDir, `${rule.id}.md`);
       assert.ok(fs.existsSync(file), `rules/${rule.id}.md is missing`);
       const markdown = fs.readFileSync(file, 'utf8');
@@ -71,11 +71,11 @@ describe('rule docs', () => {
       const good = examplesUnder(markdown, '### ✅ Correct');
       assert.ok(bad.length > 0 && good.length > 0, 'the page has incorrect and correct examples');
       for (const example of bad) {
-        const found = lintExample(example);
+        const found = await lintExample(example);
         assert.ok(found.some((m) => m.ruleId === rule.id), `❌ example does not trigger ${rule.id}:\n${example.files.Dockerfile}\nfound: ${JSON.stringify(found)}`);
       }
       for (const example of good) {
-        const found = lintExample(example).filter((m) => m.ruleId === rule.id);
+        const found = (await lintExample(example)).filter((m) => m.ruleId === rule.id);
         assert.deepEqual(found, [], `✅ example triggers ${rule.id}:\n${example.files.Dockerfile}`);
       }
     });

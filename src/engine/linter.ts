@@ -29,7 +29,7 @@ export interface DockerfileLint {
   model: Pid1Model | null;
 }
 
-export function lintDockerfile(dockerfilePath: string, options: LintOptions = {}): DockerfileLint {
+export async function lintDockerfile(dockerfilePath: string, options: LintOptions = {}): Promise<DockerfileLint> {
   const file = path.resolve(dockerfilePath);
   let text: string;
   try {

@@ -49,7 +49,7 @@ export async function verifyDockerfile(dockerfile: string, options: VerifyOption
     ...(options.contextDir !== undefined ? { contextDir: options.contextDir } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
   };
-  let { model } = lintDockerfile(dockerfile, lintOptions);
+  let { model } = await lintDockerfile(dockerfile, lintOptions);
   if (!model) return { dockerfile, refused: 'the Dockerfile cannot be read' };
   if (options.prepare) {
     const prepared = spawnSync('sh', ['-c', options.prepare], { cwd: model.contextDir, encoding: 'utf8', timeout: 10 * 60 * 1000 });
@@ -57,7 +57,7 @@ export async function verifyDockerfile(dockerfile: string, options: VerifyOption
       return { dockerfile, refused: `--prepare "${options.prepare}" failed (exit ${prepared.status ?? prepared.signal}): ${(prepared.stderr || prepared.stdout).trim().slice(-500)}` };
     }
     // Files the preparation built now exist on the host: read the Dockerfile again.
-    model = lintDockerfile(dockerfile, { ...lintOptions, files: new ContextFiles() }).model;
+    model = (await lintDockerfile(dockerfile, { ...lintOptions, files: new ContextFiles() })).model;
     if (!model) return { dockerfile, refused: 'the Dockerfile cannot be read' };
   }
   const laid = layOut(model, options.toolPath ? { toolPath: options.toolPath } : {});
