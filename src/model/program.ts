@@ -12,6 +12,9 @@ import type { ResolvedLink, ProgramTarget } from './chain.js';
 import type { Pid1Model } from './model.js';
 import { evaluateStop, type AppFacts, type AppReaction } from './verdict.js';
 import type { ProgramCache } from '../program/analyze.js';
+import type { findSourceForOutput as findSourceForOutputFn } from '../program/source-map.js';
+
+type FindSourceForOutput = typeof findSourceForOutputFn;
 
 export interface EntryLookup {
   /** Absolute path of the source file to read, or null. */
@@ -96,7 +99,7 @@ export function applyProgram(model: Pid1Model, analysis: ProgramAnalysis): void 
 async function findEntry(
   model: Pid1Model,
   target: ProgramTarget,
-  findSourceForOutput: typeof import('../program/source-map.js').findSourceForOutput,
+  findSourceForOutput: FindSourceForOutput,
 ): Promise<EntryLookup> {
   if (target.inline !== null) return { source: null, via: 'node -e', tried: [], reason: 'the program is inline code (node -e), not a file' };
   if (!target.containerPath) return { source: null, via: 'no script', tried: [], reason: 'node runs no script (a REPL, which exits at once without a terminal)' };
