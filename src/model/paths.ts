@@ -78,8 +78,42 @@ export class PathMapper {
       }
     }
     if (fallback) return fallback;
+    const anchored = this.anchoredPath(stage, target, via);
+    if (anchored) return anchored;
     if (stage.base.kind === 'stage') return this.mapIn(stage.base.stage, target, via, depth + 1);
     return { reason: 'no COPY or ADD places it in the image' };
+  }
+
+  /**
+   * `COPY package.json tsconfig.json ./` into /app, then `RUN tsc`: /app/dist
+   * is made in the image, next to files that came from the context root. A
+   * folder that file COPYs fill corresponds to their folder in the context,
+   * so paths below it map there (marked built unless the host has them).
+   */
+  private anchoredPath(stage: Stage, target: string, via: CopyStep[], depth = 0): MappedPath | null {
+    let best: { dir: string; host: string; step: CopyStep } | null = null;
+    for (const step of stage.copies) {
+      if (step.from.kind === 'image' || !step.destIsDir || !isUnder(target, step.dest)) continue;
+      for (const source of step.sources) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) continue;
+        const kind = this.sourceKind(step, source);
+        if (kind === 'dir' && !hasGlob(source)) continue;
+        let hostDir: string | null = null;
+        if (step.from.kind === 'context') {
+          hostDir = path.dirname(path.join(this.options.contextDir, source.replace(/^\/+/, '')));
+        } else if (depth < 8) {
+          // A file copied from another stage: its folder there is anchored the same way.
+          const inner = this.mapIn(step.from.stage, path.posix.dirname(resolvePath('/', source)), [], depth + 1);
+          hostDir = 'host' in inner ? inner.host : null;
+        }
+        if (hostDir && (!best || step.dest.length > best.dir.length)) best = { dir: step.dest, host: hostDir, step };
+      }
+    }
+    if (!best) return null;
+    const host = path.join(best.host, path.posix.relative(best.dir, target));
+    const exists = this.options.files.exists(host);
+    const dockerignored = exists && this.isDockerignored(host);
+    return { host, exists: exists && !dockerignored, built: !exists || dockerignored, via: [...via, best.step], stage, dockerignored };
   }
 
   private contextPath(source: string, rel: string): string {
