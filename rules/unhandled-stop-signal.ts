@@ -19,20 +19,22 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const program = model.program;
-    const facts = program?.facts;
     const signal = model.verdict.appSignal;
-    if (!program || !facts || !signal) return;
-    const { reaction } = decidingHandler(facts, signal);
+    if (!program || !signal) return;
+    // The program's own reaction (read from its source, or known for Next.js).
+    const { reaction, why } = program.app.reaction(signal);
     if (reaction !== 'none') return;
     const link = program.link;
     const isPid1 = processOf(model, link)?.isPid1 ?? false;
     const loc = linkLocation(model, context.locate, link);
     const command = programCommand(model, link);
-    const found = describeOtherHandlers(facts, signal, model.contextDir);
     if (isPid1) {
-      context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found } });
+      context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why } });
       return;
     }
+    const facts = program.facts;
+    if (!facts || decidingHandler(facts, signal).reaction !== 'none') return;
+    const found = describeOtherHandlers(facts, signal, model.contextDir);
     // Not PID 1: without a handler the default action ends it (fine), unless the program prepared a shutdown for another signal.
     const handled = [...new Set(facts.handlers.flatMap((h) => h.signals))];
     if (handled.length === 0) return;

@@ -78,10 +78,29 @@ export class PathMapper {
       }
     }
     if (fallback) return fallback;
-    const anchored = this.anchoredPath(stage, target, via);
+    const anchored = this.anchoredPath(stage, target, via) ?? this.parentOfCopied(stage, target, via, depth);
     if (anchored) return anchored;
     if (stage.base.kind === 'stage') return this.mapIn(stage.base.stage, target, via, depth + 1);
     return { reason: 'no COPY or ADD places it in the image' };
+  }
+
+  /**
+   * `COPY --from=build /app/dist ./dist` with WORKDIR /app: /app holds nothing
+   * itself, but /app/dist is build:/app/dist, which maps to <context>/dist,
+   * so /app corresponds to <context> (the same name below both).
+   */
+  private parentOfCopied(stage: Stage, target: string, via: CopyStep[], depth: number): MappedPath | null {
+    if (depth > 8) return null;
+    for (const step of stage.copies) {
+      if (step.dest === target || !isUnder(step.dest, target)) continue;
+      const below = path.posix.relative(target, step.dest);
+      const mapped = this.mapIn(stage, step.dest, via, depth + 1);
+      if (!('host' in mapped) || !mapped.host.split(path.sep).join('/').endsWith(`/${below}`)) continue;
+      const host = mapped.host.slice(0, mapped.host.length - below.length - 1);
+      const exists = this.options.files.isDirectory(host);
+      return { host, exists, built: !exists, via: mapped.via, stage, dockerignored: false };
+    }
+    return null;
   }
 
   /**

@@ -62,7 +62,9 @@ export function layOut(model: Pid1Model, options: LayoutOptions = {}): LayoutRes
     if (problem) return refuse(problem);
   }
   const program = model.chain.at(-1)?.program;
-  if (program?.containerPath && program.built && !program.hostExists) {
+  // Node resolves `dist/index` to dist/index.js: a file the preparation built counts.
+  const builtOnHost = program?.hostPath ? ['', '.js', '.cjs', '.mjs', '/index.js'].some((ext) => model.files.isFile(`${program.hostPath}${ext}`)) : false;
+  if (program?.containerPath && program.built && !program.hostExists && !builtOnHost) {
     return refuse(`${program.hostPath ? relativeTo(model.contextDir, program.hostPath) : program.containerPath} is built inside the image; build it on the host first (--prepare "npm run build")`);
   }
   const missingDeps = missingDependencies(model);
