@@ -144,6 +144,17 @@ describe('pid1-lint CLI', () => {
     assert.match(missing.stdout, /--target nope: no such stage \(stages: dev\)/);
   });
 
+  test('TypeScript is loaded only when a program is read', () => {
+    const probe = writeTree({
+      'probe.cjs': "process.on('exit', () => { const loaded = Object.keys(require.cache).some((k) => /node_modules[\\\\/]typescript[\\\\/]/.test(k)); require('node:fs').writeSync(2, `TS_LOADED=${loaded}\\n`); });\n",
+    });
+    const env = { NODE_OPTIONS: `--require ${path.join(probe, 'probe.cjs')}` };
+    const noProgram = writeTree({ Dockerfile: 'FROM python:3.12-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n', 'app.py': 'print(1)\n' });
+    assert.match(run([path.join(noProgram, 'Dockerfile')], { env }).stderr, /TS_LOADED=false/);
+    const program = writeTree({ Dockerfile: CLEAN, 'server.js': SERVER });
+    assert.match(run([path.join(program, 'Dockerfile')], { env }).stderr, /TS_LOADED=true/);
+  });
+
   test('linting never writes into the project', () => {
     const dir = writeTree({ Dockerfile: SHELL_FORM, 'server.js': SERVER });
     const before = fs.readdirSync(dir).sort();
