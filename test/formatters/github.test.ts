@@ -3,38 +3,7 @@ import assert from 'node:assert/strict';
 import { ANNOTATION_LIMIT, formatGithub, formatGithubSummary } from '../../src/formatters/github.js';
 import { ruleDocUrl } from '../../src/rule.js';
 import type { LintMessage } from '../../src/types.js';
-import { context, message, result } from './helpers.js';
-
-interface Command {
-  name: string;
-  properties: Record<string, string>;
-  message: string;
-}
-
-/** Parses a workflow command the way the runner does (actions/runner ActionCommand.TryParseV2): `%25` is unescaped last. */
-function parseCommand(line: string): Command | null {
-  const m = /^::([^ :]+)(?: ([^:]*))?::(.*)$/.exec(line);
-  if (!m) return null;
-  const unescape = (s: string, property: boolean) => {
-    let out = s.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
-    if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
-    return out.replace(/%25/g, '%');
-  };
-  const properties: Record<string, string> = {};
-  for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
-    const eq = pair.indexOf('=');
-    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), true);
-  }
-  return { name: m[1]!, properties, message: unescape(m[3]!, false) };
-}
-
-function commands(text: string): Command[] {
-  return text.trimEnd().split('\n').filter(Boolean).map((line) => {
-    const c = parseCommand(line);
-    assert.ok(c, `not a workflow command: ${line}`);
-    return c;
-  });
-}
+import { commands, context, message, result } from './helpers.js';
 
 describe('github format', () => {
   test('an annotation per finding with file, lines, columns, title and the severity kept; text round-trips the escaping', () => {

@@ -1,4 +1,5 @@
 /** Results built by hand (with the engine's own counting) and real parsers for the formats' output. */
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { DOMParser, onWarningStopParsing, type Element } from '@xmldom/xmldom';
 import { resultOf } from '../../src/engine/linter.js';
@@ -33,4 +34,36 @@ export function children(element: Element, name: string): Element[] {
 
 export function attributes(element: Element): Record<string, string> {
   return Object.fromEntries(Array.from(element.attributes).map((a) => [a.name, a.value]));
+}
+
+export interface Command {
+  name: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+/** Parses a workflow command the way the runner does (actions/runner ActionCommand.TryParseV2): `%25` is unescaped last. */
+export function parseCommand(line: string): Command | null {
+  const m = /^::([^ :]+)(?: ([^:]*))?::(.*)$/.exec(line);
+  if (!m) return null;
+  const unescape = (s: string, property: boolean) => {
+    let out = s.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
+    if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
+    return out.replace(/%25/g, '%');
+  };
+  const properties: Record<string, string> = {};
+  for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), true);
+  }
+  return { name: m[1]!, properties, message: unescape(m[3]!, false) };
+}
+
+/** Every line of the output as a workflow command; a line that is not one fails the test. */
+export function commands(text: string): Command[] {
+  return text.trimEnd().split('\n').filter(Boolean).map((line) => {
+    const c = parseCommand(line);
+    assert.ok(c, `not a workflow command: ${line}`);
+    return c;
+  });
 }
