@@ -27,6 +27,11 @@ describe('compact format', () => {
     assert.equal(output, `${path.join(ROOT, 'other/Dockerfile')}:1:1: error fatal: empty Dockerfile\n`);
   });
 
+  test('missing or broken positions become 1 instead of breaking the line shape', () => {
+    const output = formatCompact([result('Dockerfile', [message('shell-form-pid1', Number.NaN, 0, { endLine: -3 })])], context());
+    assert.equal(output, 'Dockerfile:1:1: error shell-form-pid1: finding of shell-form-pid1\n');
+  });
+
   test('no findings, no output', () => {
     assert.equal(formatCompact([result('Dockerfile', [])], context()), '');
   });

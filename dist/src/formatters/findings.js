@@ -46,14 +46,18 @@ export function findingsOf(results, context) {
     for (const result of results) {
         const filePath = repoPath(result.filePath, root);
         for (const message of result.messages) {
-            const start = { line: Math.max(1, message.line), column: Math.max(1, message.column) };
-            let end = { line: Math.max(1, message.endLine), column: Math.max(1, message.endColumn) };
+            const start = { line: atLeastOne(message.line), column: atLeastOne(message.column) };
+            let end = { line: atLeastOne(message.endLine), column: atLeastOne(message.endColumn) };
             if (end.line < start.line || (end.line === start.line && end.column < start.column))
                 end = { ...start };
             out.push({ file: result.filePath, path: filePath, message, start, end });
         }
     }
     return out;
+}
+/** Every format wants whole 1-based positions; a missing or broken one becomes 1. */
+function atLeastOne(n) {
+    return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1;
 }
 /** Errors before warnings, unreadable files first, then by path and position: what a reader should see first. */
 export function byImportance(a, b) {
