@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContextFiles } from './context/files.js';
 import { formatters, stepSummaries, type FormatContext } from './formatters/index.js';
+import { formatSarif } from './formatters/sarif.js';
 import type { LintResult } from './types.js';
 
 /**
@@ -75,7 +76,7 @@ export function writeReports(results: LintResult[], options: ReportOptions, stdo
   const report = formatter(results, context);
   if (options.outputFile === undefined) stdout.write(report);
   else writeFile(path.resolve(options.cwd, options.outputFile), report);
-  if (options.sarifFile !== undefined) writeFile(path.resolve(options.cwd, options.sarifFile), (formatters.sarif as typeof formatter)(results, context));
+  if (options.sarifFile !== undefined) writeFile(path.resolve(options.cwd, options.sarifFile), formatSarif(results, context));
   const summary = stepSummaries[options.format];
   const summaryFile = options.env.GITHUB_STEP_SUMMARY;
   if (summary && summaryFile) {

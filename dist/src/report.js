@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContextFiles } from './context/files.js';
 import { formatters, stepSummaries } from './formatters/index.js';
+import { formatSarif } from './formatters/sarif.js';
 /**
  * The git top level above `file` (a `.git` folder, or the `.git` file of a
  * worktree or submodule), found without running git; null outside a repository.
@@ -69,7 +70,7 @@ export function writeReports(results, options, stdout) {
     else
         writeFile(path.resolve(options.cwd, options.outputFile), report);
     if (options.sarifFile !== undefined)
-        writeFile(path.resolve(options.cwd, options.sarifFile), formatters.sarif(results, context));
+        writeFile(path.resolve(options.cwd, options.sarifFile), formatSarif(results, context));
     const summary = stepSummaries[options.format];
     const summaryFile = options.env.GITHUB_STEP_SUMMARY;
     if (summary && summaryFile) {

@@ -39,8 +39,8 @@ function tryRepo(hooks: string, sample: string) {
   const r = spawnSync('pre-commit', ['try-repo', hooks, 'pid1-lint', '--all-files', '--color', 'never'], {
     cwd: sample,
     encoding: 'utf8',
-    // A store of its own, and npm from its cache when it can (CI's npm ci filled it).
-    env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'cache'), npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+    // try-repo installs into a store of its own each time; npm from its cache when it can (CI's npm ci filled it).
+    env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
   });
   return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }

@@ -37,7 +37,7 @@ export function formatSarif(results, context) {
             locations: [location],
             partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
         };
-        const fixes = fixesOf(f, lines, context);
+        const fixes = fixesOf(f, lines, rootOf(context));
         if (fixes.length > 0)
             result.fixes = fixes;
         sarifResults.push(result);
@@ -71,23 +71,23 @@ function artifactUri(file, root) {
         return pathToFileURL(file).href;
     return shown.split('/').map(encodeURIComponent).join('/');
 }
-function fixesOf(f, lines, context) {
+function fixesOf(f, lines, root) {
     const fixes = [];
     const rule = f.message.ruleId ?? '';
     if (f.message.fix)
-        fixes.push(toSarifFix(`Apply the ${rule} fix (pid1-lint --fix).`, f.message.fix, f, lines, context));
+        fixes.push(toSarifFix(`Apply the ${rule} fix (pid1-lint --fix).`, f.message.fix, f, lines, root));
     for (const s of f.message.suggestions ?? [])
-        fixes.push(toSarifFix(s.desc, s.fix, f, lines, context));
+        fixes.push(toSarifFix(s.desc, s.fix, f, lines, root));
     return fixes;
 }
-function toSarifFix(description, fix, f, lines, context) {
+function toSarifFix(description, fix, f, lines, root) {
     const file = fix.file ?? f.file;
     const index = lines.index(file);
     // Lines and columns where the text is known (reviewdog needs startLine); character offsets otherwise.
     const deletedRegion = index
         ? region(index.positionAt(fix.range[0]), index.positionAt(fix.range[1]))
         : { charOffset: fix.range[0], charLength: Math.max(0, fix.range[1] - fix.range[0]) };
-    const uri = artifactUri(file, rootOf(context));
+    const uri = artifactUri(file, root);
     return {
         description: { text: description },
         artifactChanges: [{ artifactLocation: { uri }, replacements: [{ deletedRegion, insertedContent: { text: fix.text } }] }],
