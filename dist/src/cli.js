@@ -15,6 +15,7 @@ import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
 import { enableCompileCache } from './cache/compile-cache.js';
+import { lintInWorkers, workerCount } from './engine/pool.js';
 const HELP = `Usage: pid1-lint [options] [paths...]
        pid1-lint verify [options] [Dockerfiles...]   (runs the PID-1 command; see pid1-lint verify --help)
 
@@ -42,6 +43,13 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
 Docs: https://github.com/pid1-lint/pid1-lint#readme
 `;
 export class UsageError extends Error {
+}
+/** An internal error raised in a worker thread: its stack is the worker's. */
+class WorkerError extends Error {
+    constructor(stack) {
+        super(stack.split('\n')[0] ?? 'internal error');
+        this.stack = stack;
+    }
 }
 export async function main(argv, io) {
     if (argv[0] === 'verify')
@@ -109,13 +117,19 @@ export async function main(argv, io) {
         const files = new ContextFiles();
         const results = [];
         let internalError = false;
-        for (const file of discovery.files) {
+        const lintOptions = {
+            ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
+            ...(values.target !== undefined ? { target: values.target } : {}),
+        };
+        // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
+        const workers = workerCount(discovery.files.length, io.env);
+        const pooled = workers > 0 ? await lintInWorkers(discovery.files, lintOptions, workers) : null;
+        for (const [index, file] of discovery.files.entries()) {
             try {
-                const { results: fileResults } = await lintDockerfile(file, {
-                    files,
-                    ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
-                    ...(values.target !== undefined ? { target: values.target } : {}),
-                });
+                const outcome = pooled?.[index];
+                if (outcome && 'error' in outcome)
+                    throw new WorkerError(outcome.error);
+                const fileResults = outcome ? outcome.results : (await lintDockerfile(file, { files, ...lintOptions })).results;
                 results.push(...fileResults);
             }
             catch (err) {
