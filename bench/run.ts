@@ -121,14 +121,15 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${os.release()}, Node ${process.version}; load average at the end ${load} (1/5/15 min)`;
 }
 
-/** A build of an older commit (for before/after rows): a worktree under .bench/, sharing node_modules. */
+/** A build of an older commit (for before/after rows): its files under .bench/, sharing node_modules. */
 function buildRevision(rev: string): string {
   const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: repo, encoding: 'utf8' }).trim();
   const dir = path.join(benchDir, `rev-${sha}`);
   if (!fs.existsSync(path.join(dir, 'dist/src/cli.js'))) {
     fs.rmSync(dir, { recursive: true, force: true });
-    execFileSync('git', ['worktree', 'prune'], { cwd: repo });
-    execFileSync('git', ['worktree', 'add', '--detach', dir, sha], { cwd: repo, stdio: 'ignore' });
+    fs.mkdirSync(dir, { recursive: true });
+    const archive = execFileSync('git', ['archive', sha], { cwd: repo, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
     fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
     console.error(`building ${sha} in ${path.relative(repo, dir)}…`);
     execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', dir], { stdio: 'inherit' });
