@@ -5,6 +5,8 @@
  * the file PID1_BENCH_RUSAGE names. Node reports no rusage for children,
  * and GNU time may not be installed.
  */
+// CommonJS on purpose: an ESM (--import) preload would start the ESM loader in the `node -e 0` baseline.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import fs = require('node:fs');
 
 const target = process.env.PID1_BENCH_RUSAGE;
