@@ -14,6 +14,8 @@ import { formatters } from './formatters/index.js';
 import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
+import { enableCompileCache } from './cache/compile-cache.js';
+import { lintInWorkers, workerCount } from './engine/pool.js';
 import type { LintResult } from './types.js';
 
 const HELP = `Usage: pid1-lint [options] [paths...]
@@ -44,6 +46,14 @@ Docs: https://github.com/pid1-lint/pid1-lint#readme
 `;
 
 export class UsageError extends Error {}
+
+/** An internal error raised in a worker thread: its stack is the worker's. */
+class WorkerError extends Error {
+  constructor(stack: string) {
+    super(stack.split('\n')[0] ?? 'internal error');
+    this.stack = stack;
+  }
+}
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -112,13 +122,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const files = new ContextFiles();
     const results: LintResult[] = [];
     let internalError = false;
-    for (const file of discovery.files) {
+    const lintOptions = {
+      ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
+      ...(values.target !== undefined ? { target: values.target as string } : {}),
+    };
+    // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
+    const workers = workerCount(discovery.files.length, io.env);
+    const pooled = workers > 0 ? await lintInWorkers(discovery.files, lintOptions, workers) : null;
+    for (const [index, file] of discovery.files.entries()) {
       try {
-        const { results: fileResults } = await lintDockerfile(file, {
-          files,
-          ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
-          ...(values.target !== undefined ? { target: values.target as string } : {}),
-        });
+        const outcome = pooled?.[index];
+        if (outcome && 'error' in outcome) throw new WorkerError(outcome.error);
+        const fileResults = outcome ? outcome.results : (await lintDockerfile(file, { files, ...lintOptions })).results;
         results.push(...fileResults);
       } catch (err) {
         internalError = true;
@@ -188,6 +203,8 @@ function isDirectory(p: string): boolean {
 // Run when executed directly (not when imported by tests).
 const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
 if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname)) {
+  // Before the parser loads: its V8 code is cached across runs (BENCHMARKS.md).
+  enableCompileCache();
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY) })
     .then((code) => {
       process.exitCode = code;
