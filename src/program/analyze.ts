@@ -295,7 +295,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
     targets.set(file, tos);
     for (const edge of summary.edges) {
       const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
-      const at = `${cfs.rel(file)}:${edge.line}`;
+      const at = (): string => `${cfs.rel(file)}:${edge.line}`;
       switch (r.kind) {
         case 'file':
           if (r.path.split(path.sep).includes('node_modules')) packages.add(edge.spec);
@@ -313,13 +313,13 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
           builtins.add(normalizeSpecifier(r.name));
           break;
         case 'case':
-          note(`${at}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
+          note(`${at()}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
           break;
         case 'outside':
-          note(`${at}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
+          note(`${at()}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
           break;
         case 'missing':
-          note(`${at}: '${edge.spec}' was not found in the build context`);
+          note(`${at()}: '${edge.spec}' was not found in the build context`);
           break;
       }
     }
