@@ -30,7 +30,7 @@ export default defineRule({
             const what = pm.invocation.action === 'exec'
                 ? `\`${pm.scriptText ?? ''}\``
                 : `the "${pm.scriptName ?? ''}" script (\`${pm.scriptText ?? ''}\`)`;
-            const direct = app && app !== link && app.argv.length > 0 ? `CMD ${JSON.stringify(app.argv)}` : 'CMD ["node", "<entry file>"]';
+            const direct = app && app !== link && app.argv.length > 0 ? directCommand(link, app, model.chain[0]?.cwd ?? '/') : 'CMD ["node", "<entry file>"]';
             const launcher = launcherName(link);
             const loc = linkLocation(model, context.locate, link);
             const scriptExecs = pm.flavour === 'yarn-berry' || child?.relation === 'exec';
@@ -116,5 +116,19 @@ function launcherName(link) {
     if (!pm)
         return link.name;
     return commandText(link.argv);
+}
+/**
+ * The exec-form CMD that starts the program, with the variables the script set (`cross-env NODE_ENV=production`,
+ * `PORT=3000 node x`) as ENV, and the folder it runs in (`cd app && …`, `pnpm --filter`) as WORKDIR.
+ */
+function directCommand(launcher, app, workdir) {
+    const added = Object.entries(app.env).filter(([name, value]) => name !== 'PATH' && launcher.env[name] !== value);
+    const env = added.map(([name, value]) => `${name}=${/^[\w@%+:,./-]*$/.test(value) ? value : JSON.stringify(value)}`).join(' ');
+    const parts = [
+        ...(env ? [`ENV ${env}`] : []),
+        ...(app.cwd !== workdir ? [`WORKDIR ${app.cwd}`] : []),
+        `CMD ${JSON.stringify(app.argv)}`,
+    ];
+    return parts.join(' and ');
 }
 //# sourceMappingURL=package-manager-pid1.js.map

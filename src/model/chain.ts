@@ -62,6 +62,8 @@ export type Behaviour =
   | { type: 'shell-trap-forward'; trapSignals: string[] }
   | { type: 'package-manager'; flavour: PackageManagerFlavour }
   | { type: 'tsx' }
+  /** A Node CLI that spawns the command, relays the stop signal to it and exits when it does (cross-env, dotenv-cli). */
+  | { type: 'relay'; tool: string }
   | { type: 'nodemon' }
   | { type: 'pm2-runtime'; killSignal: string; killTimeoutMs: number }
   | { type: 'program'; runtime: 'node' | 'next' | 'bun' | 'deno' | 'unknown' }
@@ -215,8 +217,11 @@ export class ChainResolver {
     if (shell) return this.followShell(shell, argv, next, state);
     const wrapper = parseWrapper(argv);
     if (wrapper) {
-      const link = this.push('wrapper', wrapper.name, argv, state, wrapper.relation === 'exec' ? { type: 'program', runtime: 'unknown' } : { type: 'unknown' },
-        wrapper.relation === 'exec' ? `${wrapper.name} replaces itself with the command it runs` : `${wrapper.name} starts the command as a child process and stays`);
+      const behaviour: Behaviour = wrapper.relays ? { type: 'relay', tool: wrapper.name } : wrapper.relation === 'exec' ? { type: 'program', runtime: 'unknown' } : { type: 'unknown' };
+      const why = wrapper.relays
+        ? `${wrapper.name} starts the command as a child process, relays SIGTERM, SIGINT and SIGHUP to it and exits when it does (measured: fixtures ${wrapper.name}-*)`
+        : wrapper.relation === 'exec' ? `${wrapper.name} replaces itself with the command it runs` : `${wrapper.name} starts the command as a child process and stays`;
+      const link = this.push('wrapper', wrapper.name, argv, state, behaviour, why);
       this.setRelation(link, wrapper.relation);
       return this.follow(wrapper.child, { ...next, env: { ...state.env, ...wrapper.env } });
     }
@@ -425,7 +430,7 @@ export class ChainResolver {
   /**
    * `sh -c "prepare && ( a & b )"` or `… && { node x; }`: the program is the
    * last command inside the group. busybox ash execs it (measured with the
-   * facts' method: fixture sh-c-trailing-group); dash stays its parent; bash
+   * facts' method: fixture sh-c-trailing-group-alpine); dash stays its parent; bash
    * is not measured.
    */
   private followTrailingGroup(link: ResolvedLink, group: Compound, text: string, flavour: ShellFlavour, params: string[], childState: FollowState, state: FollowState): void {
@@ -437,7 +442,7 @@ export class ChainResolver {
     const described = innerArgv ? `\`${innerArgv.join(' ')}\`` : 'its last command';
     if (group.type === 'subshell' || group.type === 'group') {
       if (flavour === 'busybox-ash') {
-        link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group)`;
+        link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group-alpine)`;
         link.implicitExec = true;
         this.setRelation(link, 'exec');
       } else {
@@ -923,7 +928,15 @@ function readJson(files: ContextFiles, host: string, root: string): PackageJson 
   }
 }
 
-function findWorkspacePackage(files: ContextFiles, rootDir: string, root: PackageJson, name: string, contextDir: string): PackageJson | null {
+function findWorkspacePackage(files: ContextFiles, rootDir: string, root: PackageJson, selector: string, contextDir: string): PackageJson | null {
+  // pnpm selectors may add dependents/dependencies (`...app`, `app^...`); the package is the same.
+  const name = selector.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '');
+  // A folder: pnpm `--filter ./apps/server` or `{apps/server}`, npm `-w apps/server`.
+  const folder = /^\{(.+)\}$/.exec(name)?.[1] ?? (name.startsWith('.') || (name.includes('/') && !name.startsWith('@')) ? name : null);
+  if (folder !== null && !/[*?]/.test(folder)) {
+    const dir = path.resolve(rootDir, folder);
+    if (dir.startsWith(rootDir)) return readJson(files, path.join(dir, 'package.json'), contextDir);
+  }
   const ws = root.json.workspaces;
   const patterns = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
   const pnpm = files.read(path.join(rootDir, 'pnpm-workspace.yaml'), contextDir);

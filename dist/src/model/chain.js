@@ -81,7 +81,11 @@ export class ChainResolver {
             return this.followShell(shell, argv, next, state);
         const wrapper = parseWrapper(argv);
         if (wrapper) {
-            const link = this.push('wrapper', wrapper.name, argv, state, wrapper.relation === 'exec' ? { type: 'program', runtime: 'unknown' } : { type: 'unknown' }, wrapper.relation === 'exec' ? `${wrapper.name} replaces itself with the command it runs` : `${wrapper.name} starts the command as a child process and stays`);
+            const behaviour = wrapper.relays ? { type: 'relay', tool: wrapper.name } : wrapper.relation === 'exec' ? { type: 'program', runtime: 'unknown' } : { type: 'unknown' };
+            const why = wrapper.relays
+                ? `${wrapper.name} starts the command as a child process, relays SIGTERM, SIGINT and SIGHUP to it and exits when it does (measured: fixtures ${wrapper.name}-*)`
+                : wrapper.relation === 'exec' ? `${wrapper.name} replaces itself with the command it runs` : `${wrapper.name} starts the command as a child process and stays`;
+            const link = this.push('wrapper', wrapper.name, argv, state, behaviour, why);
             this.setRelation(link, wrapper.relation);
             return this.follow(wrapper.child, { ...next, env: { ...state.env, ...wrapper.env } });
         }
@@ -294,7 +298,7 @@ export class ChainResolver {
     /**
      * `sh -c "prepare && ( a & b )"` or `… && { node x; }`: the program is the
      * last command inside the group. busybox ash execs it (measured with the
-     * facts' method: fixture sh-c-trailing-group); dash stays its parent; bash
+     * facts' method: fixture sh-c-trailing-group-alpine); dash stays its parent; bash
      * is not measured.
      */
     followTrailingGroup(link, group, text, flavour, params, childState, state) {
@@ -306,7 +310,7 @@ export class ChainResolver {
         const described = innerArgv ? `\`${innerArgv.join(' ')}\`` : 'its last command';
         if (group.type === 'subshell' || group.type === 'group') {
             if (flavour === 'busybox-ash') {
-                link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group)`;
+                link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group-alpine)`;
                 link.implicitExec = true;
                 this.setRelation(link, 'exec');
             }
@@ -786,7 +790,16 @@ function readJson(files, host, root) {
         return null;
     }
 }
-function findWorkspacePackage(files, rootDir, root, name, contextDir) {
+function findWorkspacePackage(files, rootDir, root, selector, contextDir) {
+    // pnpm selectors may add dependents/dependencies (`...app`, `app^...`); the package is the same.
+    const name = selector.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '');
+    // A folder: pnpm `--filter ./apps/server` or `{apps/server}`, npm `-w apps/server`.
+    const folder = /^\{(.+)\}$/.exec(name)?.[1] ?? (name.startsWith('.') || (name.includes('/') && !name.startsWith('@')) ? name : null);
+    if (folder !== null && !/[*?]/.test(folder)) {
+        const dir = path.resolve(rootDir, folder);
+        if (dir.startsWith(rootDir))
+            return readJson(files, path.join(dir, 'package.json'), contextDir);
+    }
     const ws = root.json.workspaces;
     const patterns = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray(ws.packages) ? ws.packages : [];
     const pnpm = files.read(path.join(rootDir, 'pnpm-workspace.yaml'), contextDir);
