@@ -4,10 +4,9 @@
  * the effective stop signal and what happens when it arrives. Rules only
  * read this.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageInfo, BaseImageEntry } from '../images/index.js';
-import { ContextFiles, relativeTo } from '../context/files.js';
+import { ContextFiles, relativeTo, repositoryRoot } from '../context/files.js';
 import { parseDockerignore, type DockerIgnore } from '../context/dockerignore.js';
 import { parseDockerfile, type Instruction, type ParsedDockerfile } from '../dockerfile/parse.js';
 import { buildStages, runtimeEnv, type CommandValue, type DockerfileModel, type Stage } from '../dockerfile/stages.js';
@@ -243,11 +242,4 @@ function contextSources(docker: DockerfileModel): string[] {
     }
   }
   return [...out];
-}
-
-function repositoryRoot(start: string): string | null {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (dir === path.dirname(dir)) return null;
-  }
 }
