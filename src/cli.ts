@@ -13,6 +13,9 @@ import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
+import { Project } from './config/project.js';
+import { formatProblem } from './config/load.js';
+import type { ConfigProblem } from './config/types.js';
 import type { LintResult } from './types.js';
 
 const HELP = `Usage: pid1-lint [options] [paths...]
@@ -28,14 +31,25 @@ Options:
                        ancestor where its COPY sources exist)
   --target NAME        Judge this stage instead of the last one
   -f, --format NAME    Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
-  --explain            Show the PID-1 chain link by link and what happens on the stop signal
+  --explain            Show the PID-1 chain link by link, what happens on the stop
+                       signal, and where each runtime setting comes from
+  -c, --config FILE    Use this configuration file (JSON or YAML) for every Dockerfile
+  --no-config          Use no configuration file (defaults only)
+  --report-unused-ignores
+                       Report inline ignore directives that suppress nothing
   --quiet              Report errors only
   --max-warnings N     Exit 1 when there are more than N warnings
   --color, --no-color  Force or disable colours (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version        Print the version
   -h, --help           Print this help
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
+Configuration: the nearest .pid1lintrc.json, .pid1lintrc.yaml, .pid1lintrc.yml,
+pid1lint.config.json or package.json "pid1lint" key, from the Dockerfile's
+folder up to the repository root. Compose files, skaffold.yaml and Kubernetes
+manifests in the repository say how the container is run (init, stop signal,
+command overrides).
+
+Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or internal error.
 Docs: https://github.com/pid1-lint/pid1-lint#readme
 `;
 
@@ -63,6 +77,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         target: { type: 'string' },
         format: { type: 'string', short: 'f' },
         explain: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        'report-unused-ignores': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
@@ -94,6 +111,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
     const contextDir = values.context as string | undefined;
     if (contextDir !== undefined && !isDirectory(path.resolve(io.cwd, contextDir))) throw new UsageError(`--context ${contextDir}: no such folder`);
+    const configFile = values.config as string | undefined;
+    if (configFile !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+    if (configFile !== undefined && !isFile(path.resolve(io.cwd, configFile))) throw new UsageError(`--config ${configFile}: no such file`);
     const discovery = discoverDockerfiles(positionals, io.cwd);
     for (const m of discovery.missing) io.stderr.write(`pid1-lint: ${m.path}: ${m.reason}\n`);
     if (discovery.files.length === 0 && discovery.missing.length === 0) {
@@ -101,12 +121,46 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     const files = new ContextFiles();
+    const project = new Project({
+      files,
+      ...(configFile !== undefined ? { configFile: path.resolve(io.cwd, configFile) } : {}),
+      noConfig: Boolean(values['no-config']),
+      reportUnusedIgnores: Boolean(values['report-unused-ignores']),
+    });
+    const reported = new Set<string>();
+    const reportProblems = (problems: ConfigProblem[]) => {
+      for (const p of problems) {
+        const line = formatProblem(p, io.cwd);
+        if (!reported.has(line)) io.stderr.write(`pid1-lint: invalid configuration: ${line}\n`);
+        reported.add(line);
+      }
+    };
+    // A broken --config applies to every Dockerfile: nothing can be linted.
+    const explicit = project.explicitConfig();
+    if (explicit && !explicit.ok) {
+      reportProblems(explicit.problems);
+      return 2;
+    }
+    const named = new Set(positionals.map((p) => path.resolve(io.cwd, p)));
     const results: LintResult[] = [];
     let internalError = false;
+    let configError = false;
     for (const file of discovery.files) {
       try {
+        const answer = project.forDockerfile(file);
+        if (answer.kind === 'config-error') {
+          // Dockerfiles under another configuration are still linted.
+          configError = true;
+          reportProblems(answer.problems);
+          io.stderr.write(`pid1-lint: ${path.relative(io.cwd, file) || file}: not linted because its configuration is invalid\n`);
+          continue;
+        }
+        if (answer.kind === 'ignored') {
+          if (named.has(file)) io.stderr.write(`pid1-lint: ${path.relative(io.cwd, file) || file}: ignored by "${answer.pattern}" in ${answer.config.file ?? 'the configuration'}\n`);
+          continue;
+        }
         const { results: fileResults } = await lintDockerfile(file, {
-          files,
+          ...answer.options,
           ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
           ...(values.target !== undefined ? { target: values.target as string } : {}),
         });
@@ -122,7 +176,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const color = decideColor(values, io);
     io.stdout.write(formatter(shown, { cwd: io.cwd, color, explain: Boolean(values.explain) }));
     const fatal = results.some((r) => r.fatalErrorCount > 0);
-    if (internalError || fatal || discovery.missing.length > 0) return 2;
+    if (internalError || fatal || configError || discovery.missing.length > 0) return 2;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     if (errors > 0) return 1;
@@ -153,6 +207,14 @@ function decideColor(values: Record<string, unknown>, io: { env: NodeJS.ProcessE
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return io.isTTY;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

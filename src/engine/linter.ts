@@ -9,8 +9,13 @@ import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types
 import { interpolate, type Report, type Rule } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError, relativeTo, type ContextFiles } from '../context/files.js';
-import { buildModel, type Pid1Model } from '../model/model.js';
+import { buildModel, type ModelOptions, type Pid1Model } from '../model/model.js';
 import type { BaseImageEntry } from '../images/index.js';
+import type { LibraryEntry } from '../program/types.js';
+import { applyIgnores, type LocatedMessage } from '../ignores/apply.js';
+import { judgeDeployments } from '../runtime/judge.js';
+import { settingReports } from '../runtime/report.js';
+import type { RuntimeContext } from '../runtime/types.js';
 import { Locator } from './locate.js';
 
 export interface LintOptions {
@@ -22,6 +27,18 @@ export interface LintOptions {
   /** Shared across Dockerfiles so each file is read once per run. */
   files?: ContextFiles;
   rules?: readonly Rule[];
+  /** Per-rule options (config `rules: { id: [severity, options] }`), already validated. */
+  ruleOptions?: Record<string, Readonly<Record<string, unknown>>>;
+  /** How the container is run (src/runtime): the image's settings, and deployments judged on their own chains. */
+  runtime?: RuntimeContext;
+  /** Report inline ignore directives that suppress nothing, at this severity (default off). */
+  reportUnusedIgnores?: SeverityName;
+  /** Findings in files this accepts are dropped (config `ignore`). */
+  isIgnored?: (file: string) => boolean;
+  /** Extra entries of the library table for the program reader (config `libraries`). */
+  extraLibraries?: LibraryEntry[];
+  /** The fix --fix prefers (config `fix.type`). */
+  fix?: { type: 'init' | 'handler' };
 }
 
 export interface DockerfileLint {
@@ -39,46 +56,71 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
   } catch (err) {
     return { results: [fatalResult(file, `cannot read the Dockerfile: ${describeError(err)}`)], model: null };
   }
-  const model = buildModel({
+  const modelOptions: ModelOptions = {
     dockerfilePath: file,
     text,
     ...(options.contextDir !== undefined ? { contextDir: options.contextDir } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
     ...(options.files ? { files: options.files } : {}),
     ...(options.extraImages ? { extraImages: options.extraImages } : {}),
-  });
-  const byFile = new Map<string, LintMessage[]>([[file, []]]);
+  };
+  const model = buildModel({ ...modelOptions, ...(options.runtime ? { runtime: options.runtime.image } : {}) });
+  let found: LocatedMessage[] = [];
   const structural = structuralProblems(model);
-  if (structural) (byFile.get(file) as LintMessage[]).push(structural);
-  if (model.stage) {
-    const locate = new Locator(model);
-    for (const rule of options.rules ?? allRules) {
-      const configured = options.severities?.[rule.id];
-      if (configured === 'off') continue;
-      const reports: Report<string>[] = [];
-      try {
-        rule.check({ model, locate, report: (r) => reports.push(r) });
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        throw new Error(`rule ${rule.id} failed on ${file}: ${message}`, { cause: err });
-      }
-      for (const report of reports) {
-        const severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
-        const message = toMessage(rule, report, severity === 'error' ? 2 : 1);
-        const list = byFile.get(report.loc.file) ?? [];
-        list.push(message);
-        byFile.set(report.loc.file, list);
-      }
-    }
-  }
+  if (structural) found.push({ file, message: structural });
+  if (model.stage) found.push(...runRules(model, options));
+  const services = model.stage && options.runtime?.deployments.length
+    ? judgeDeployments(options.runtime, found, model.contextDir, (runtime) => {
+        const other = buildModel({ ...modelOptions, runtime });
+        return { found: runRules(other, options), pid1: pid1Report(other) };
+      })
+    : null;
+  if (services) found.push(...services.found);
+  if (options.isIgnored) found = found.filter((f) => f.file === file || !options.isIgnored?.(f.file));
+  const { kept, suppressed } = applyIgnores(model, found, { rules: options.rules ?? allRules, reportUnused: options.reportUnusedIgnores ?? 'off' });
+  const byFile = new Map<string, LintMessage[]>([[file, []]]);
+  for (const f of kept) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.message]);
+  for (const f of suppressed) if (!byFile.has(f.file)) byFile.set(f.file, []);
   const results: LintResult[] = [];
   for (const [filePath, messages] of byFile) {
-    messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+    messages.sort(byPosition);
     const result = resultOf(filePath, messages);
-    if (filePath === file) result.pid1 = pid1Report(model);
+    const quiet = suppressed.filter((f) => f.file === filePath).map((f) => f.message);
+    if (quiet.length > 0) result.suppressedMessages = quiet.sort(byPosition);
+    if (filePath === file) {
+      result.pid1 = pid1Report(model);
+      if (options.runtime?.notes.length) result.pid1.notes.push(...options.runtime.notes);
+      if (services) result.services = services.services;
+    }
     results.push(result);
   }
   return { results, model };
+}
+
+function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+
+/** Every enabled rule over one model, with configured severities and options. */
+function runRules(model: Pid1Model, options: LintOptions): LocatedMessage[] {
+  const found: LocatedMessage[] = [];
+  const locate = new Locator(model);
+  for (const rule of options.rules ?? allRules) {
+    const configured = options.severities?.[rule.id];
+    if (configured === 'off') continue;
+    const reports: Report<string>[] = [];
+    try {
+      rule.check({ model, locate, options: options.ruleOptions?.[rule.id] ?? {}, report: (r) => reports.push(r) });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new Error(`rule ${rule.id} failed on ${model.dockerfilePath}: ${message}`, { cause: err });
+    }
+    for (const report of reports) {
+      const severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
+      found.push({ file: report.loc.file, message: toMessage(rule, report, severity === 'error' ? 2 : 1) });
+    }
+  }
+  return found;
 }
 
 function toMessage(rule: Rule, report: Report<string>, severity: 1 | 2): LintMessage {
@@ -164,6 +206,7 @@ export function pid1Report(model: Pid1Model): Pid1Report {
     stopSignalSource: stopSignalSource(model),
     context: relativeTo(path.dirname(model.dockerfilePath), model.contextDir),
     steps: model.verdict.steps,
+    ...(Object.keys(model.runtime).length > 0 ? { runtime: settingReports(model.runtime, rel) } : {}),
     notes: [
       ...(model.contextNote ? [model.contextNote] : []),
       ...(model.image?.notes ?? []),
@@ -176,5 +219,6 @@ function stopSignalSource(model: Pid1Model): string {
   const s = model.stopSignal;
   if (s.source === 'dockerfile' && s.instruction) return `STOPSIGNAL ${s.raw ?? ''} (${path.basename(model.dockerfilePath)}:${s.instruction.line})`;
   if (s.source === 'base-image') return `the base image's StopSignal ${s.raw ?? ''}`;
+  if (s.source === 'runtime' && s.runtimeSource) return s.runtimeSource.description;
   return "Docker's default (no STOPSIGNAL)";
 }

@@ -1,0 +1,109 @@
+/**
+ * Everything about one Dockerfile that is not in the Dockerfile: which
+ * configuration applies (--config, --no-config, or the nearest file), whether
+ * its `ignore` skips the Dockerfile, and how the container is run (compose,
+ * Kubernetes, the config's `runtime`). The CLI asks this once per Dockerfile
+ * and passes the answer to lintDockerfile.
+ */
+import path from 'node:path';
+import type { Rule } from '../rule.js';
+import type { SeverityName } from '../types.js';
+import type { ContextFiles } from '../context/files.js';
+import { matchPath } from '../context/glob.js';
+import type { LintOptions } from '../engine/linter.js';
+import { RuntimeDiscovery } from '../runtime/discover.js';
+import { rules as allRules } from '../../rules/index.js';
+import { ConfigFinder } from './discover.js';
+import { loadConfig, type ConfigLoad } from './load.js';
+import { defaultConfig, type ConfigProblem, type Pid1LintConfig } from './types.js';
+
+export interface ProjectOptions {
+  files: ContextFiles;
+  /** --config FILE: this file for every Dockerfile, no search. */
+  configFile?: string;
+  /** --no-config: no configuration file at all. */
+  noConfig?: boolean;
+  /** --report-unused-ignores: at least warnings (the config may ask for errors). */
+  reportUnusedIgnores?: boolean;
+  rules?: readonly Rule[];
+}
+
+export type ProjectAnswer =
+  | { kind: 'lint'; config: Pid1LintConfig; options: LintOptions }
+  | { kind: 'ignored'; config: Pid1LintConfig; pattern: string }
+  | { kind: 'config-error'; problems: ConfigProblem[] };
+
+export class Project {
+  private readonly finder = new ConfigFinder();
+  private readonly loads = new Map<string, ConfigLoad>();
+  private readonly runtime: RuntimeDiscovery;
+
+  constructor(private readonly options: ProjectOptions) {
+    this.runtime = new RuntimeDiscovery(options.files);
+  }
+
+  /** The --config file, loaded up front: when it is broken, nothing can be linted. */
+  explicitConfig(): ConfigLoad | null {
+    return this.options.configFile ? this.load(path.resolve(this.options.configFile)) : null;
+  }
+
+  forDockerfile(dockerfile: string): ProjectAnswer {
+    const file = path.resolve(dockerfile);
+    const configFile = this.options.noConfig ? null : this.options.configFile ? path.resolve(this.options.configFile) : this.finder.find(file);
+    let config = defaultConfig(path.dirname(file));
+    if (configFile) {
+      const loaded = this.load(configFile);
+      if (!loaded.ok) return { kind: 'config-error', problems: loaded.problems };
+      config = loaded.config;
+    }
+    const pattern = ignoredBy(config, file);
+    if (pattern !== null) return { kind: 'ignored', config, pattern };
+    const runtime = this.runtime.forDockerfile(file, config.runtime);
+    const options: LintOptions = {
+      files: this.options.files,
+      severities: config.severities,
+      ruleOptions: config.ruleOptions,
+      runtime,
+      reportUnusedIgnores: unusedSeverity(config.reportUnusedIgnores, this.options.reportUnusedIgnores ?? false),
+      ...(config.ignore.length > 0 ? { isIgnored: (f: string) => ignoredBy(config, f) !== null } : {}),
+      ...(config.images.length > 0 ? { extraImages: config.images } : {}),
+      ...(config.libraries.length > 0 ? { extraLibraries: config.libraries } : {}),
+      ...(config.fix ? { fix: config.fix } : {}),
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
+    };
+    return { kind: 'lint', config, options };
+  }
+
+  private load(file: string): ConfigLoad {
+    let loaded = this.loads.get(file);
+    if (!loaded) {
+      loaded = loadConfig(file, this.options.rules ?? allRules);
+      this.loads.set(file, loaded);
+    }
+    return loaded;
+  }
+}
+
+function unusedSeverity(configured: SeverityName, flag: boolean): SeverityName {
+  return flag && configured === 'off' ? 'warn' : configured;
+}
+
+/**
+ * The `ignore` pattern that covers a file, or null. Patterns are relative to
+ * the config's folder; one without `/` matches a name at any depth; a pattern
+ * that matches a folder covers everything in it.
+ */
+export function ignoredBy(config: Pid1LintConfig, file: string): string | null {
+  const rel = path.relative(config.dir, file).split(path.sep).join('/');
+  if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return null;
+  const parts = rel.split('/');
+  for (const pattern of config.ignore) {
+    const clean = pattern.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+    const anchored = clean.includes('/') || pattern.startsWith('/');
+    for (let len = 1; len <= parts.length; len++) {
+      const prefix = parts.slice(0, len);
+      if (anchored ? matchPath(clean, prefix.join('/')) : matchPath(clean, prefix.at(-1) as string)) return pattern;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,111 @@
+/**
+ * YAML (and JSON, which the same parser reads) with positions: the config
+ * loader points its errors into the user's file, and the compose and
+ * Kubernetes readers say on which line each runtime setting is written.
+ */
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Position } from '../types.js';
+
+export interface YamlSyntaxError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  docs: Document[];
+  errors: YamlSyntaxError[];
+  lines: LineCounter;
+}
+
+/**
+ * Every document of a YAML stream (one for config files, several for
+ * Kubernetes manifests). Aliases are expanded with the parser's own limit,
+ * so a "billion laughs" file is an error, not a hang.
+ */
+export function parseYaml(text: string, options: { multi?: boolean } = {}): ParsedYaml {
+  const lines = new LineCounter();
+  const parseOptions = { lineCounter: lines, prettyErrors: false, uniqueKeys: true } as const;
+  // parseAllDocuments gives an empty array-like stream for an empty text.
+  const docs: Document[] = options.multi ? [...parseAllDocuments(text, parseOptions)] : [parseDocument(text, parseOptions)];
+  const errors = docs.flatMap((d) =>
+    d.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return { message: firstLine(e.message), line: pos.line, column: pos.col };
+    }),
+  );
+  return { docs, errors, lines };
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}
+
+/** 1-based position of a node (its first character). */
+export function positionOf(lines: LineCounter, node: Node | Pair | null | undefined): Position {
+  return rangeOf(lines, node).start;
+}
+
+/** The value node under a mapping key (null when absent or when `node` is not a mapping). */
+export function valueAt(node: unknown, key: string): Node | null {
+  const pair = pairAt(node, key);
+  return pair ? ((pair.value as Node | null) ?? null) : null;
+}
+
+/** The key/value pair of a mapping key. */
+export function pairAt(node: unknown, key: string): Pair | null {
+  if (!isMap(node)) return null;
+  for (const item of node.items) {
+    const k = item.key;
+    if ((isScalar(k) ? String(k.value) : String(k)) === key) return item as Pair;
+  }
+  return null;
+}
+
+/**
+ * The deepest node along a path of keys and indexes, and whether the whole
+ * path was found (an error about a missing key points at its parent).
+ */
+export function nodeAtPath(root: Node | null, path: readonly (string | number)[]): { node: Node | null; complete: boolean } {
+  let node: Node | null = root;
+  for (const step of path) {
+    let next: Node | null = null;
+    if (isSeq(node) && typeof step === 'number') next = (node.items[step] as Node | undefined) ?? null;
+    else if (isMap(node)) next = valueAt(node, String(step));
+    if (!next) return { node, complete: false };
+    node = next;
+  }
+  return { node, complete: true };
+}
+
+/** The items of a sequence node (empty for anything else). */
+export function seqItems(node: unknown): Node[] {
+  return isSeq(node) ? (node.items as Node[]) : [];
+}
+
+/** The entries of a mapping node as [key, pair] (empty for anything else). */
+export function mapEntries(node: unknown): [string, Pair][] {
+  if (!isMap(node)) return [];
+  return node.items.map((item) => [isScalar(item.key) ? String(item.key.value) : String(item.key), item as Pair]);
+}
+
+/** The plain value of a scalar node; undefined for anything else. */
+export function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : undefined;
+}
+
+/** A node as plain data (aliases resolved within its document). */
+export function plain(doc: Document, node: Node | null): unknown {
+  return node ? node.toJS(doc) : undefined;
+}
+
+/** Start and end (exclusive) of a node, or of a pair's key. */
+export function rangeOf(lines: LineCounter, node: Node | Pair | null | undefined): { start: Position; end: Position } {
+  const target = isPair(node) ? (node.key as Node | null) : node;
+  const range: readonly number[] = target && 'range' in target && target.range ? target.range : [0, 0];
+  const at = (offset: number): Position => {
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return { start: at(range[0] ?? 0), end: at(range[1] ?? 0) };
+}

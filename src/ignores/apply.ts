@@ -1,0 +1,123 @@
+/**
+ * Applies inline ignore directives to one Dockerfile's findings: suppressed
+ * findings move to `suppressedMessages` with the directive and its reason,
+ * directives that cannot work are reported, and with reportUnused the
+ * pid1-lint directives that suppressed nothing are reported too (ruleId
+ * null, like ESLint's unused-directive reports, so every format shows them).
+ */
+import type { LintMessage, SeverityName, SuppressedMessage } from '../types.js';
+import type { Rule } from '../rule.js';
+import type { Pid1Model } from '../model/model.js';
+import { LineIndex } from '../positions.js';
+import { dockerfileDirectives, sourceDirectives, type Directive, type DirectiveProblem, type Directives } from './directives.js';
+
+/** A finding and the file it is reported in. */
+export interface LocatedMessage {
+  file: string;
+  message: LintMessage;
+  /** Where the finding was before it was moved to a compose service or Kubernetes container: directives there apply too. */
+  origin?: { file: string; line: number };
+}
+
+export interface IgnoreOptions {
+  rules: readonly Rule[];
+  /** Severity for unused pid1-lint directives; 'off' does not report them. */
+  reportUnused: SeverityName;
+}
+
+export interface IgnoreOutcome {
+  kept: LocatedMessage[];
+  suppressed: { file: string; message: SuppressedMessage }[];
+}
+
+export function applyIgnores(model: Pid1Model, found: readonly LocatedMessage[], options: IgnoreOptions): IgnoreOutcome {
+  const dockerfile = model.dockerfilePath;
+  const byFile = new Map<string, Directives>([[dockerfile, dockerfileDirectives(model.parsed, options.rules)]]);
+  const directivesOf = (file: string): Directives => {
+    let entry = byFile.get(file);
+    if (!entry) {
+      const read = model.files.read(file);
+      entry = read.ok ? sourceDirectives(file, read.text, options.rules) : { directives: [], problems: [] };
+      byFile.set(file, entry);
+    }
+    return entry;
+  };
+  const global = (byFile.get(dockerfile) as Directives).directives.filter((d) => d.scope === 'global');
+  const used = new Map<Directive, Set<string>>();
+  const kept: LocatedMessage[] = [];
+  const suppressed: IgnoreOutcome['suppressed'] = [];
+  for (const item of found) {
+    const ruleId = item.message.ruleId;
+    // Fatal and structural messages have no rule and cannot be ignored.
+    const directive = ruleId === null ? undefined : [...placesOf(item)].flatMap((p) => directivesOf(p.file).directives.filter((d) => d.scope === 'lines' && covers(d, p.line))).concat(global).find((d) => names(d, ruleId));
+    if (!directive || ruleId === null) {
+      kept.push(item);
+      continue;
+    }
+    used.set(directive, (used.get(directive) ?? new Set()).add(ruleId));
+    suppressed.push({
+      file: item.file,
+      message: { ...item.message, suppressions: [{ kind: 'directive', justification: directive.reason, directive: directive.text, file: directive.file, line: directive.line }] },
+    });
+  }
+  if (options.reportUnused !== 'off') {
+    // Also the files the chain runs through, so a directive left in the entry script or the program is seen.
+    for (const file of chainFiles(model)) directivesOf(file);
+  }
+  const lines = (file: string) => (file === dockerfile ? model.parsed.lines : lineIndex(model, file));
+  const report = (problem: DirectiveProblem, severity: 1 | 2): LocatedMessage => ({ file: problem.file, message: directiveMessage(problem, severity, lines(problem.file)) });
+  for (const entry of byFile.values()) {
+    for (const problem of entry.problems) kept.push(report(problem, 1));
+    if (options.reportUnused === 'off') continue;
+    for (const d of entry.directives) {
+      if (d.tool !== 'pid1-lint') continue;
+      const hits = used.get(d);
+      const unused = d.rules === 'all' ? (hits ? [] : ['any rule']) : d.rules.filter((r) => !hits?.has(r));
+      if (unused.length === 0) continue;
+      const what = unused.map((r) => (r === 'any rule' ? r : `'${r}'`)).join(' or ');
+      kept.push(report({ file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` }, options.reportUnused === 'error' ? 2 : 1));
+    }
+  }
+  return { kept, suppressed };
+}
+
+function* placesOf(item: LocatedMessage): Generator<{ file: string; line: number }> {
+  yield { file: item.file, line: item.message.line };
+  if (item.origin) yield item.origin;
+}
+
+function covers(d: Directive, line: number): boolean {
+  return line >= d.fromLine && line <= d.toLine;
+}
+
+function names(d: Directive, ruleId: string): boolean {
+  return d.rules === 'all' || d.rules.includes(ruleId);
+}
+
+function chainFiles(model: Pid1Model): string[] {
+  const files = new Set<string>();
+  for (const link of model.chain) {
+    if (link.script) files.add(link.script.hostPath);
+    if (link.program?.hostPath && link.program.hostExists) files.add(link.program.hostPath);
+  }
+  return [...files];
+}
+
+function lineIndex(model: Pid1Model, file: string): LineIndex | null {
+  const read = model.files.read(file);
+  return read.ok ? new LineIndex(read.text) : null;
+}
+
+function directiveMessage(problem: DirectiveProblem, severity: 1 | 2, lines: LineIndex | null): LintMessage {
+  const text = lines?.lineText(problem.line) ?? '';
+  const column = text.length - text.trimStart().length + 1;
+  return {
+    ruleId: null,
+    severity,
+    message: problem.message,
+    line: problem.line,
+    column,
+    endLine: problem.line,
+    endColumn: Math.max(column, text.trimEnd().length + 1),
+  };
+}
