@@ -46,19 +46,22 @@ export function applyIgnores(model: Pid1Model, found: readonly LocatedMessage[],
   const used = new Map<Directive, Set<string>>();
   const kept: LocatedMessage[] = [];
   const suppressed: IgnoreOutcome['suppressed'] = [];
+  /** Every directive that covers the finding: all of them count as used. */
+  const covering = (item: LocatedMessage, ruleId: string): Directive[] => {
+    const local = [...placesOf(item)].flatMap((p) => directivesOf(p.file).directives.filter((d) => d.scope === 'lines' && covers(d, p.line)));
+    return [...local, ...global].filter((d) => names(d, ruleId));
+  };
   for (const item of found) {
     const ruleId = item.message.ruleId;
     // Fatal and structural messages have no rule and cannot be ignored.
-    const directive = ruleId === null ? undefined : [...placesOf(item)].flatMap((p) => directivesOf(p.file).directives.filter((d) => d.scope === 'lines' && covers(d, p.line))).concat(global).find((d) => names(d, ruleId));
-    if (!directive || ruleId === null) {
+    const directives = ruleId === null ? [] : covering(item, ruleId);
+    if (ruleId === null || directives.length === 0) {
       kept.push(item);
       continue;
     }
-    used.set(directive, (used.get(directive) ?? new Set()).add(ruleId));
-    suppressed.push({
-      file: item.file,
-      message: { ...item.message, suppressions: [{ kind: 'directive', justification: directive.reason, directive: directive.text, file: directive.file, line: directive.line }] },
-    });
+    for (const d of directives) used.set(d, (used.get(d) ?? new Set()).add(ruleId));
+    const suppressions = directives.map((d) => ({ kind: 'directive' as const, justification: d.reason, directive: d.text, file: d.file, line: d.line }));
+    suppressed.push({ file: item.file, message: { ...item.message, suppressions } });
   }
   if (options.reportUnused !== 'off') {
     // Also the files the chain runs through, so a directive left in the entry script or the program is seen.

@@ -63,7 +63,11 @@ export function dockerfileDirectives(parsed: ParsedDockerfile, rules: readonly R
     // A directive with no instruction after it covers nothing (and is reported unused).
     return { scope: 'lines' as const, fromLine: ins?.line ?? 0, toLine: ins?.endLine ?? -1 };
   };
-  for (const comment of parsed.comments) {
+  // dockerfile-ast reads `# pid1-lint ignore=x` on the first lines as a parser directive; BuildKit does not
+  // (directive names are single words), so every comment-or-directive line is read from the text itself.
+  const commentLines = [...new Set([...parsed.comments.map((c) => c.line), ...parsed.directives.map((d) => d.line)])].sort((a, b) => a - b);
+  for (const line of commentLines) {
+    const comment = { line, text: parsed.lines.lineText(line).trim().replace(/^#/, '') };
     const text = comment.text.trim();
     if (OWN.test(text)) {
       const own = ownDirective(file, comment.line, text, known);
