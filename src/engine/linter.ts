@@ -9,14 +9,16 @@ import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types
 import { interpolate, type Report, type Rule } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError, relativeTo, type ContextFiles } from '../context/files.js';
-import { buildModel, type ModelOptions, type Pid1Model } from '../model/model.js';
+import { buildModel, type ModelOptions, type Pid1Model, type RuntimeSettings } from '../model/model.js';
+import { applyProgram, readProgram } from '../model/program.js';
+import type { ProgramCache } from '../program/analyze.js';
 import type { BaseImageEntry } from '../images/index.js';
-import type { LibraryEntry } from '../program/types.js';
 import { applyIgnores, type LocatedMessage } from '../ignores/apply.js';
 import { judgeDeployments } from '../runtime/judge.js';
 import { settingReports } from '../runtime/report.js';
-import type { RuntimeContext } from '../runtime/types.js';
+import type { Deployment } from '../runtime/types.js';
 import { Locator } from './locate.js';
+import { decidingHandler } from '../model/program.js';
 
 export interface LintOptions {
   contextDir?: string;
@@ -26,17 +28,23 @@ export interface LintOptions {
   extraImages?: BaseImageEntry[];
   /** Shared across Dockerfiles so each file is read once per run. */
   files?: ContextFiles;
+  /** Shared across Dockerfiles so each module is parsed once per run. */
+  programCache?: ProgramCache;
+  /** Extra shutdown libraries (same shape as data/shutdown-libraries.json entries). */
+  extraLibraries?: unknown[];
+  /** How the image is run, where the Dockerfile does not show it (config `runtime`, what every deployment agrees on). */
+  runtime?: RuntimeSettings;
+  /** Compose services and Kubernetes containers that run the image; each that starts PID 1 differently is judged on its own chain. */
+  deployments?: Deployment[];
+  /** What finding the deployments noted (unreadable files, a bounded scan), for --explain. */
+  runtimeNotes?: string[];
   rules?: readonly Rule[];
   /** Per-rule options (config `rules: { id: [severity, options] }`), already validated. */
   ruleOptions?: Record<string, Readonly<Record<string, unknown>>>;
-  /** How the container is run (src/runtime): the image's settings, and deployments judged on their own chains. */
-  runtime?: RuntimeContext;
   /** Report inline ignore directives that suppress nothing, at this severity (default off). */
   reportUnusedIgnores?: SeverityName;
   /** Findings in files this accepts are dropped (config `ignore`). */
   isIgnored?: (file: string) => boolean;
-  /** Extra entries of the library table for the program reader (config `libraries`). */
-  extraLibraries?: LibraryEntry[];
   /** The fix --fix prefers (config `fix.type`). */
   fix?: { type: 'init' | 'handler' };
 }
@@ -64,14 +72,29 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
     ...(options.files ? { files: options.files } : {}),
     ...(options.extraImages ? { extraImages: options.extraImages } : {}),
   };
-  const model = buildModel({ ...modelOptions, ...(options.runtime ? { runtime: options.runtime.image } : {}) });
+  /** The model with runtime settings, and the program it runs read into its verdict. */
+  const analyse = async (runtime: RuntimeSettings | undefined) => {
+    const model = buildModel({ ...modelOptions, ...(runtime ? { runtime } : {}) });
+    const program = await readProgram(model, {
+      ...(options.programCache ? { cache: options.programCache } : {}),
+      ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
+    });
+    if (program) applyProgram(model, program);
+    return { model, program };
+  };
+  const { model, program } = await analyse(options.runtime);
   let found: LocatedMessage[] = [];
+  for (const error of program?.facts?.errors ?? []) {
+    // A file of the program that does not parse is reported; the rest of the graph was still read.
+    const message = `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}; the rest of the program was still read`;
+    found.push({ file: error.file, message: { ruleId: null, severity: 1, message, line: error.line ?? 1, column: error.column ?? 1, endLine: error.line ?? 1, endColumn: error.column ?? 1 } });
+  }
   const structural = structuralProblems(model);
   if (structural) found.push({ file, message: structural });
   if (model.stage) found.push(...runRules(model, options));
-  const services = model.stage && options.runtime?.deployments.length
-    ? judgeDeployments(options.runtime, found, model.contextDir, (runtime) => {
-        const other = buildModel({ ...modelOptions, runtime });
+  const services = model.stage && options.deployments?.length
+    ? await judgeDeployments(options.runtime ?? {}, options.deployments, found, model.contextDir, async (runtime) => {
+        const other = (await analyse(runtime)).model;
         return { found: runRules(other, options), pid1: pid1Report(other) };
       })
     : null;
@@ -89,7 +112,7 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
     if (quiet.length > 0) result.suppressedMessages = quiet.sort(byPosition);
     if (filePath === file) {
       result.pid1 = pid1Report(model);
-      if (options.runtime?.notes.length) result.pid1.notes.push(...options.runtime.notes);
+      if (options.runtimeNotes?.length) result.pid1.notes.push(...options.runtimeNotes);
       if (services) result.services = services.services;
     }
     results.push(result);
@@ -182,6 +205,9 @@ export function resultOf(filePath: string, messages: LintMessage[]): LintResult 
 export function pid1Report(model: Pid1Model): Pid1Report {
   const rel = (p: string) => relativeTo(model.contextDir, p);
   const app = model.chain.at(-1)?.program;
+  const program = model.program;
+  const received = model.verdict.appSignal ?? model.stopSignal.name;
+  const deciding = program?.facts ? decidingHandler(program.facts, received).handler : null;
   return {
     chain: model.chain.map((l) => ({
       kind: l.kind,
@@ -194,8 +220,8 @@ export function pid1Report(model: Pid1Model): Pid1Report {
     })),
     argv: model.argv,
     stopSignal: model.stopSignal.name,
-    entry: app?.hostPath && app.hostExists ? rel(app.hostPath) : null,
-    handler: null,
+    entry: program?.lookup.source ? rel(program.lookup.source) : app?.hostPath && app.hostExists ? rel(app.hostPath) : null,
+    handler: deciding ? { file: rel(deciding.file), line: deciding.line, via: deciding.via } : program?.lookup.nextStandalone || program?.lookup.via === 'next start' ? { file: program.lookup.source ? rel(program.lookup.source) : '', line: 0, via: 'Next.js' } : null,
     stopsOnSignal: model.verdict.stopsOnSignal,
     appSignal: model.verdict.appSignal,
     appWaitedFor: model.verdict.appWaitedFor,
@@ -211,8 +237,23 @@ export function pid1Report(model: Pid1Model): Pid1Report {
       ...(model.contextNote ? [model.contextNote] : []),
       ...(model.image?.notes ?? []),
       ...model.chain.filter((l) => l.uncertain).map((l) => `${l.name}: ${l.uncertain}`),
+      ...(program ? programNotes(model, program) : []),
     ],
   };
+}
+
+function programNotes(model: Pid1Model, program: NonNullable<Pid1Model['program']>): string[] {
+  const notes: string[] = [];
+  const lookup = program.lookup;
+  if (lookup.source) notes.push(`program source: ${relativeTo(model.contextDir, lookup.source)} (${lookup.via})`);
+  else if (lookup.reason) notes.push(`program source: not read: ${lookup.reason}`);
+  else if (lookup.via !== 'next start') notes.push(`program source: not found (tried ${lookup.tried.join(', ') || 'nothing'})`);
+  for (const h of program.facts?.handlers ?? []) {
+    const signals = h.signals.length ? h.signals.join(', ') : `a signal known only at run time (${h.unresolvedSignal ?? '?'})`;
+    notes.push(`handler: ${h.via} for ${signals} at ${relativeTo(model.contextDir, h.file)}:${h.line}: ${h.ending} (${h.endingWhy})${h.reachable === 'assumed' ? ', assumed reachable' : ''}`);
+  }
+  for (const n of program.facts?.notes ?? []) notes.push(n);
+  return notes;
 }
 
 function stopSignalSource(model: Pid1Model): string {

@@ -14,7 +14,7 @@ import { relativeTo } from '../context/files.js';
 import type { LocatedMessage } from '../ignores/apply.js';
 import { changesPid1 } from './settings.js';
 import { settingReports } from './report.js';
-import type { RuntimeContext } from './types.js';
+import type { Deployment } from './types.js';
 
 export interface Judgement {
   found: LocatedMessage[];
@@ -22,33 +22,35 @@ export interface Judgement {
 }
 
 /**
- * `judge` lints the Dockerfile again with a deployment's settings; `imageFound`
- * are the image's own findings; `contextDir` makes paths relative as the rest of the report.
+ * `image` are the settings of the image's own verdict and `imageFound` its
+ * findings; `judge` lints the Dockerfile again with a deployment's settings;
+ * `contextDir` makes paths relative as the rest of the report does.
  */
-export function judgeDeployments(
-  runtime: RuntimeContext,
+export async function judgeDeployments(
+  image: RuntimeSettings,
+  deployments: readonly Deployment[],
   imageFound: readonly LocatedMessage[],
   contextDir: string,
-  judge: (settings: RuntimeSettings) => Judgement,
-): { found: LocatedMessage[]; services: ServiceReport[] } {
+  judge: (settings: RuntimeSettings) => Promise<Judgement>,
+): Promise<{ found: LocatedMessage[]; services: ServiceReport[] }> {
   const key = (m: LocatedMessage) => `${m.message.ruleId ?? ''}\u0000${m.file}\u0000${m.message.line}\u0000${m.message.column}`;
   const imageKeys = new Set(imageFound.map(key));
   const rel = (file: string) => relativeTo(contextDir, file);
   const found: LocatedMessage[] = [];
   const services: ServiceReport[] = [];
-  for (const d of runtime.deployments) {
+  for (const d of deployments) {
     const report: ServiceReport = {
       kind: d.kind,
       name: d.name,
       file: rel(d.loc.file),
       line: d.loc.start.line,
       settings: settingReports(d.settings, rel),
-      judged: changesPid1(d.settings, runtime.image),
+      judged: changesPid1(d.settings, image),
       notes: d.notes,
     };
     services.push(report);
     if (!report.judged) continue;
-    const judgement = judge(d.settings);
+    const judgement = await judge(d.settings);
     report.pid1 = judgement.pid1;
     for (const item of judgement.found) {
       if (item.message.ruleId === null || imageKeys.has(key(item))) continue;

@@ -22,7 +22,7 @@ const found = (r: LintResult | undefined) => (r?.messages ?? []).map((m) => `${m
 describe('inline ignores in a Dockerfile', () => {
   test('the next instruction, over all its lines; the reason is kept with the suppressed finding', async () => {
     const { of } = await lint({
-      Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\n# pid1-lint ignore=shell-form-pid1;reason=migrating in PLAT-12\nCMD node \\\n  server.js\n',
+      Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# pid1-lint ignore=shell-form-pid1;reason=migrating in PLAT-12\nCMD node \\\n  server.js\n',
       'server.js': SERVER,
     });
     const result = of('Dockerfile');
@@ -30,21 +30,21 @@ describe('inline ignores in a Dockerfile', () => {
     assert.equal(result?.errorCount, 0);
     const [suppressed] = result?.suppressedMessages ?? [];
     assert.equal(suppressed?.ruleId, 'shell-form-pid1');
-    assert.deepEqual(suppressed?.suppressions, [{ kind: 'directive', justification: 'migrating in PLAT-12', directive: 'pid1-lint ignore=shell-form-pid1;reason=migrating in PLAT-12', file: result?.filePath, line: 3 }]);
+    assert.deepEqual(suppressed?.suppressions, [{ kind: 'directive', justification: 'migrating in PLAT-12', directive: 'pid1-lint ignore=shell-form-pid1;reason=migrating in PLAT-12', file: result?.filePath, line: 4 }]);
   });
 
   test('an ignore for another instruction, or another rule, does not suppress', async () => {
     const { of } = await lint({ Dockerfile: 'FROM node:22-slim\n# pid1-lint ignore=shell-form-pid1\nCOPY server.js ./\nCMD node server.js\n', 'server.js': SERVER });
     assert.equal(found(of('Dockerfile')).length, 1);
-    const other = await lint({ Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\n# pid1-lint ignore=invalid-exec-form\nCMD node server.js\n', 'server.js': SERVER });
+    const other = await lint({ Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# pid1-lint ignore=invalid-exec-form\nCMD node server.js\n', 'server.js': SERVER });
     assert.match(found(other.of('Dockerfile'))[0] ?? '', /shell-form-pid1/);
   });
 
   test('hadolint ignore=DL3025 and BuildKit check=skip=JSONArgsRecommended silence shell-form-pid1', async () => {
-    const hadolint = await lint({ Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\n# hadolint ignore=DL3025\nCMD node server.js\n', 'server.js': SERVER });
+    const hadolint = await lint({ Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# hadolint ignore=DL3025\nCMD node server.js\n', 'server.js': SERVER });
     assert.deepEqual(found(hadolint.of('Dockerfile')), []);
     assert.equal(hadolint.of('Dockerfile')?.suppressedMessages?.[0]?.suppressions[0]?.directive, 'hadolint ignore=DL3025');
-    const buildkit = await lint({ Dockerfile: '# check=skip=JSONArgsRecommended\nFROM node:22-slim\nCOPY server.js ./\nCMD node server.js\n', 'server.js': SERVER });
+    const buildkit = await lint({ Dockerfile: '# check=skip=JSONArgsRecommended\nFROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD node server.js\n', 'server.js': SERVER });
     assert.deepEqual(found(buildkit.of('Dockerfile')), []);
   });
 
@@ -70,32 +70,32 @@ describe('inline ignores in a Dockerfile', () => {
   });
 
   test('unknown and malformed directives are reported as warnings, without a rule id', async () => {
-    const { of } = await lint({ Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\n# pid1-lint ignore=no-such-rule\n# pid1-lint skip=shell-form-pid1\nCMD ["node", "server.js"]\n', 'server.js': SERVER });
+    const { of } = await lint({ Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# pid1-lint ignore=no-such-rule\n# pid1-lint skip=shell-form-pid1\nCMD ["node", "server.js"]\n', 'server.js': SERVER });
     assert.deepEqual(found(of('Dockerfile')).map((f) => f.split(';')[0]), [
-      '3 warning -: unknown rule "no-such-rule" in a pid1-lint ignore directive',
-      '4 warning -: malformed pid1-lint directive',
+      '4 warning -: unknown rule "no-such-rule" in a pid1-lint ignore directive',
+      '5 warning -: malformed pid1-lint directive',
     ]);
   });
 
   test('unused directives: reported only when asked, at the asked severity; hadolint and BuildKit ones never', async () => {
     const files = {
-      Dockerfile: '# check=skip=JSONArgsRecommended\nFROM node:22-slim\nCOPY server.js ./\n# hadolint ignore=DL3025\n# pid1-lint ignore=shell-form-pid1,invalid-exec-form\nCMD node server.js\n# pid1-lint global ignore=package-manager-pid1\n',
+      Dockerfile: '# check=skip=JSONArgsRecommended\nFROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# hadolint ignore=DL3025\n# pid1-lint ignore=shell-form-pid1,invalid-exec-form\nCMD node server.js\n# pid1-lint global ignore=package-manager-pid1\n',
       'server.js': SERVER,
     };
     assert.deepEqual(found((await lint(files)).of('Dockerfile')), []);
     assert.deepEqual(found((await lint(files, { reportUnusedIgnores: 'warn' })).of('Dockerfile')), [
-      "5 warning -: Unused pid1-lint ignore directive (no problems were reported from 'invalid-exec-form')",
-      "7 warning -: Unused pid1-lint ignore directive (no problems were reported from 'package-manager-pid1')",
+      "6 warning -: Unused pid1-lint ignore directive (no problems were reported from 'invalid-exec-form')",
+      "8 warning -: Unused pid1-lint ignore directive (no problems were reported from 'package-manager-pid1')",
     ]);
     const strict = (await lint(files, { reportUnusedIgnores: 'error' })).of('Dockerfile');
     assert.equal(strict?.errorCount, 2);
     // Every directive that covers a finding is credited, and listed with it.
-    assert.deepEqual(strict?.suppressedMessages?.[0]?.suppressions.map((x) => x.line), [4, 5, 1]);
+    assert.deepEqual(strict?.suppressedMessages?.[0]?.suppressions.map((x) => x.line), [5, 6, 1]);
   });
 
   test('a rule turned off leaves its directive unused', async () => {
     const { of } = await lint(
-      { Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\n# pid1-lint ignore=shell-form-pid1\nCMD node server.js\n', 'server.js': SERVER },
+      { Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# pid1-lint ignore=shell-form-pid1\nCMD node server.js\n', 'server.js': SERVER },
       { severities: { 'shell-form-pid1': 'off' }, reportUnusedIgnores: 'warn' },
     );
     assert.match(found(of('Dockerfile'))[0] ?? '', /Unused pid1-lint ignore directive \(no problems were reported from 'shell-form-pid1'\)/);
@@ -117,7 +117,7 @@ describe('inline ignores in JavaScript and TypeScript', () => {
   test('// pid1-lint-disable-next-line covers the next line only; -- reason is kept', async () => {
     const { of } = await lint(
       {
-        Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\nCMD ["node", "server.js"]\n',
+        Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n',
         'server.js': "// pid1-lint-disable-next-line source-finding -- drained by the pool\nprocess.on('SIGTERM', stop);\n\nspawn('x');\n",
       },
       { rules: ruleSet },
@@ -129,7 +129,7 @@ describe('inline ignores in JavaScript and TypeScript', () => {
   test('unused directives in the program are reported with reportUnusedIgnores', async () => {
     const { of } = await lint(
       {
-        Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\nCMD ["node", "server.js"]\n',
+        Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n',
         'server.js': "/* pid1-lint-disable-next-line */\nprocess.on('SIGTERM', stop);\n// pid1-lint-disable-next-line invalid-stopsignal\nspawn('x');\n",
       },
       { rules: ruleSet, reportUnusedIgnores: 'warn' },
@@ -142,7 +142,7 @@ describe('inline ignores in JavaScript and TypeScript', () => {
 
   test('the config\'s ignore drops findings in ignored files', async () => {
     const { results } = await lint(
-      { Dockerfile: 'FROM node:22-slim\nCOPY server.js ./\nCMD ["node", "server.js"]\n', 'server.js': 'x\n' },
+      { Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n', 'server.js': `${SERVER}\nx();\n` },
       { rules: ruleSet, isIgnored: (f) => f.endsWith('server.js') },
     );
     assert.deepEqual(results.flatMap((r) => r.messages), []);
