@@ -11,6 +11,7 @@ import { discoverDockerfiles } from './discover.js';
 import { lintDockerfile, fatalResult } from './engine/linter.js';
 import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
+import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
 import { Project } from './config/project.js';
@@ -31,6 +32,9 @@ Options:
                        ancestor where its COPY sources exist)
   --target NAME        Judge this stage instead of the last one
   -f, --format NAME    Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
+  -o, --output-file F  Write the report to F instead of the terminal
+  --sarif-file F       Also write the report as SARIF to F (e.g. --format github for
+                       annotations plus SARIF for code scanning, in one run)
   --explain            Show the PID-1 chain link by link, what happens on the stop
                        signal, and where each runtime setting comes from
   -c, --config FILE    Use this configuration file (JSON or YAML) for every Dockerfile
@@ -76,6 +80,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         context: { type: 'string' },
         target: { type: 'string' },
         format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        'sarif-file': { type: 'string' },
         explain: { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
@@ -106,6 +112,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const format = (values.format as string | undefined) ?? 'stylish';
     const formatter = formatters[format];
     if (!formatter) throw new UsageError(`unknown format "${format}" (expected one of ${Object.keys(formatters).join(', ')})`);
+    for (const flag of ['output-file', 'sarif-file'] as const) {
+      if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
+    }
     const maxWarningsRaw = values['max-warnings'] as string | undefined;
     const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
@@ -174,7 +183,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const shown = values.quiet ? results.map(errorsOnly) : results;
     const color = decideColor(values, io);
-    io.stdout.write(formatter(shown, { cwd: io.cwd, color, explain: Boolean(values.explain) }));
+    writeReports(
+      shown,
+      {
+        format,
+        outputFile: values['output-file'] as string | undefined,
+        sarifFile: values['sarif-file'] as string | undefined,
+        dockerfiles: discovery.files,
+        cwd: io.cwd,
+        env: io.env,
+        color,
+        explain: Boolean(values.explain),
+      },
+      io.stdout,
+    );
     const fatal = results.some((r) => r.fatalErrorCount > 0);
     if (internalError || fatal || configError || discovery.missing.length > 0) return 2;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -186,7 +208,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OutputError) {
       io.stderr.write(`pid1-lint: ${err.message}\n`);
       return 2;
     }

@@ -4,7 +4,7 @@
  * registry, and the `libraries` / `images` entry shapes are the built-in
  * tables' own definitions, copied in so the shipped file stands alone for
  * editors. schema/pid1-lint.schema.json is this object written out (`npm run
- * schema`); a test keeps the two equal.
+ * schema`, scripts/schema.ts); a test keeps the two equal.
  */
 import fs from 'node:fs';
 import path from 'node:path';

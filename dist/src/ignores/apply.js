@@ -1,0 +1,100 @@
+import { LineIndex } from '../positions.js';
+import { dockerfileDirectives, sourceDirectives } from './directives.js';
+export function applyIgnores(model, found, options) {
+    const dockerfile = model.dockerfilePath;
+    const byFile = new Map([[dockerfile, dockerfileDirectives(model.parsed, options.rules)]]);
+    const directivesOf = (file) => {
+        let entry = byFile.get(file);
+        if (!entry) {
+            const read = model.files.read(file);
+            entry = read.ok ? sourceDirectives(file, read.text, options.rules) : { directives: [], problems: [] };
+            byFile.set(file, entry);
+        }
+        return entry;
+    };
+    const global = byFile.get(dockerfile).directives.filter((d) => d.scope === 'global');
+    const used = new Map();
+    const kept = [];
+    const suppressed = [];
+    /** Every directive that covers the finding: all of them count as used. */
+    const covering = (item, ruleId) => {
+        const local = [...placesOf(item)].flatMap((p) => directivesOf(p.file).directives.filter((d) => d.scope === 'lines' && covers(d, p.line)));
+        return [...local, ...global].filter((d) => names(d, ruleId));
+    };
+    for (const item of found) {
+        const ruleId = item.message.ruleId;
+        // Fatal and structural messages have no rule and cannot be ignored.
+        const directives = ruleId === null ? [] : covering(item, ruleId);
+        if (ruleId === null || directives.length === 0) {
+            kept.push(item);
+            continue;
+        }
+        for (const d of directives)
+            used.set(d, (used.get(d) ?? new Set()).add(ruleId));
+        const suppressions = directives.map((d) => ({ kind: 'directive', justification: d.reason, directive: d.text, file: d.file, line: d.line }));
+        suppressed.push({ file: item.file, message: { ...item.message, suppressions } });
+    }
+    if (options.reportUnused !== 'off') {
+        // Also the files the chain runs through, so a directive left in the entry script or the program is seen.
+        for (const file of chainFiles(model))
+            directivesOf(file);
+    }
+    const lines = (file) => (file === dockerfile ? model.parsed.lines : lineIndex(model, file));
+    const report = (problem, severity) => ({ file: problem.file, message: directiveMessage(problem, severity, lines(problem.file)) });
+    for (const entry of byFile.values()) {
+        for (const problem of entry.problems)
+            kept.push(report(problem, 1));
+        if (options.reportUnused === 'off')
+            continue;
+        for (const d of entry.directives) {
+            if (d.tool !== 'pid1-lint')
+                continue;
+            const hits = used.get(d);
+            const unused = d.rules === 'all' ? (hits ? [] : ['any rule']) : d.rules.filter((r) => !hits?.has(r));
+            if (unused.length === 0)
+                continue;
+            const what = unused.map((r) => (r === 'any rule' ? r : `'${r}'`)).join(' or ');
+            kept.push(report({ file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` }, options.reportUnused === 'error' ? 2 : 1));
+        }
+    }
+    return { kept, suppressed };
+}
+function* placesOf(item) {
+    yield { file: item.file, line: item.message.line };
+    if (item.origin)
+        yield item.origin;
+}
+function covers(d, line) {
+    return line >= d.fromLine && line <= d.toLine;
+}
+function names(d, ruleId) {
+    return d.rules === 'all' || d.rules.includes(ruleId);
+}
+function chainFiles(model) {
+    const files = new Set();
+    for (const link of model.chain) {
+        if (link.script)
+            files.add(link.script.hostPath);
+        if (link.program?.hostPath && link.program.hostExists)
+            files.add(link.program.hostPath);
+    }
+    return [...files];
+}
+function lineIndex(model, file) {
+    const read = model.files.read(file);
+    return read.ok ? new LineIndex(read.text) : null;
+}
+function directiveMessage(problem, severity, lines) {
+    const text = lines?.lineText(problem.line) ?? '';
+    const column = text.length - text.trimStart().length + 1;
+    return {
+        ruleId: null,
+        severity,
+        message: problem.message,
+        line: problem.line,
+        column,
+        endLine: problem.line,
+        endColumn: Math.max(column, text.trimEnd().length + 1),
+    };
+}
+//# sourceMappingURL=apply.js.map

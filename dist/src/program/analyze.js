@@ -1,0 +1,203 @@
+import path from 'node:path';
+import { ContextFs, MAX_SOURCE_BYTES } from './fs-context.js';
+import { collectFacts } from './facts.js';
+import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from './libraries.js';
+import { LibraryMatcher } from './library-match.js';
+import { buildModuleInfo } from './module-info.js';
+import { parseSource } from './parse.js';
+import { ProgramModel } from './program.js';
+import { Reachability } from './reach.js';
+import { CODE_EXTENSIONS, resolveSpecifier } from './resolve.js';
+/** Per-run cache: build contexts (directory listings, JSON files) and parsed modules. */
+export class ProgramCache {
+    files;
+    contexts = new Map();
+    parsed = new Map();
+    /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
+    constructor(files) {
+        this.files = files;
+    }
+    context(dir) {
+        if (this.files)
+            return this.files.forRoot(dir);
+        const key = path.resolve(dir);
+        let cfs = this.contexts.get(key);
+        if (!cfs) {
+            cfs = new ContextFs(key);
+            this.contexts.set(key, cfs);
+        }
+        return cfs;
+    }
+    module(file, text) {
+        const key = `${file}\0${text.length}`;
+        let p = this.parsed.get(key);
+        if (!p) {
+            p = parseSource(file, text).then((r) => {
+                if (!r.ok)
+                    return r;
+                try {
+                    return { ok: true, info: buildModuleInfo(file, text, r.ast) };
+                }
+                catch (error) {
+                    // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
+                    return { ok: false, message: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+                }
+            });
+            this.parsed.set(key, p);
+        }
+        return p;
+    }
+}
+export function createProgramCache(files) {
+    return new ProgramCache(files);
+}
+const MAX_FILES = 5000;
+export async function analyzeProgram(options) {
+    const entry = path.resolve(options.entry);
+    const preloads = (options.preloads ?? []).map((p) => path.resolve(p));
+    const facts = { entry, files: [], handlers: [], children: [], errors: [], notes: [], preloads, packages: [] };
+    try {
+        await analyze(options, entry, preloads, facts);
+    }
+    catch (error) {
+        // A bug in pid1-lint must not abort the lint run; it is reported like a file error.
+        facts.errors.push({ file: entry, message: `internal error while analysing the program: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+    }
+    return facts;
+}
+async function analyze(options, entry, preloads, facts) {
+    const cache = options.cache ?? createProgramCache();
+    const cfs = cache.context(options.contextDir);
+    const notes = new Set();
+    const note = (text) => {
+        notes.add(text);
+    };
+    const modules = new Map();
+    const packages = new Set();
+    const builtins = new Set();
+    const roots = [];
+    const queue = [];
+    const queued = new Set();
+    const enqueue = (file) => {
+        if (queued.has(file))
+            return;
+        queued.add(file);
+        queue.push(file);
+    };
+    for (const root of [...preloads, entry]) {
+        const status = cfs.check(root);
+        if (status.status === 'file') {
+            if (root.split(path.sep).includes('node_modules')) {
+                note(`${cfs.rel(root)} is in node_modules: not read (packages are recognised through the library table)`);
+                continue;
+            }
+            roots.push(root);
+            enqueue(root);
+            continue;
+        }
+        const role = root === entry ? 'entry' : 'preload';
+        const reason = unreadableReason(cfs, root, status.status);
+        facts.errors.push({ file: root, message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
+    }
+    while (queue.length > 0) {
+        const file = queue.shift();
+        if (file === undefined)
+            break;
+        if (modules.size >= MAX_FILES) {
+            note(`stopped after ${MAX_FILES} files`);
+            break;
+        }
+        if (!CODE_EXTENSIONS.includes(path.extname(file)) && !roots.includes(file))
+            continue;
+        const text = cfs.readText(file);
+        if (text === null) {
+            const size = cfs.fileSize(file);
+            if (size !== null && size > MAX_SOURCE_BYTES)
+                note(`${cfs.rel(file)} is larger than ${MAX_SOURCE_BYTES} bytes (a bundle?): not read`);
+            else
+                facts.errors.push({ file, message: 'could not be read' });
+            continue;
+        }
+        const parsed = await cache.module(file, text);
+        if (!parsed.ok) {
+            const error = { file, message: parsed.message };
+            if (parsed.line !== undefined)
+                error.line = parsed.line;
+            if (parsed.column !== undefined)
+                error.column = parsed.column;
+            facts.errors.push(error);
+            continue;
+        }
+        const mod = parsed.info;
+        modules.set(file, mod);
+        facts.files.push(file);
+        for (const unit of mod.units) {
+            for (const edge of unit.edges) {
+                const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
+                const at = `${cfs.rel(file)}:${edge.node.loc.start.line}`;
+                switch (r.kind) {
+                    case 'file':
+                        if (r.path.split(path.sep).includes('node_modules'))
+                            packages.add(edge.spec);
+                        else
+                            enqueue(r.path);
+                        if (r.via === 'workspace package')
+                            note(`${at}: '${edge.spec}' is the workspace package at ${cfs.rel(r.path)}`);
+                        break;
+                    case 'package':
+                        packages.add(normalizeSpecifier(r.name));
+                        break;
+                    case 'builtin':
+                        packages.add(normalizeSpecifier(r.name));
+                        builtins.add(normalizeSpecifier(r.name));
+                        break;
+                    case 'case':
+                        note(`${at}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
+                        break;
+                    case 'outside':
+                        note(`${at}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
+                        break;
+                    case 'missing':
+                        note(`${at}: '${edge.spec}' was not found in the build context`);
+                        break;
+                }
+            }
+        }
+    }
+    facts.packages = [...packages].sort();
+    facts.notes.push(`files read: ${facts.files.map((f) => cfs.rel(f)).join(', ') || 'none'}`);
+    if (modules.size === 0) {
+        facts.notes.push(...notes);
+        return;
+    }
+    const libraries = await loadLibraries(options.extraLibraries, note);
+    const program = new ProgramModel(cfs, modules, options.env);
+    const matcher = new LibraryMatcher(program, libraries, packages);
+    const reach = new Reachability(program, matcher);
+    reach.run(roots.map((r) => modules.get(r)).filter((m) => m !== undefined));
+    const collected = collectFacts(program, reach, matcher);
+    facts.handlers = collected.handlers;
+    facts.children = collected.children;
+    const external = facts.packages.filter((p) => !builtins.has(p));
+    if (external.length > 0)
+        note(`packages not read (recognised through the library table only): ${external.join(', ')}`);
+    facts.notes.push(...notes, ...collected.notes);
+}
+function unreadableReason(cfs, file, status) {
+    if (status === 'outside')
+        return 'it is outside the build context (or a symlink leads outside): not followed';
+    if (status === 'dir')
+        return 'it is a folder, not a source file (map it with findSourceForOutput first)';
+    const ci = cfs.caseInsensitiveMatch(file);
+    return ci ? `it does not exist; ${cfs.rel(ci)} differs only by letter case, which fails on Linux` : 'it does not exist in the build context';
+}
+async function loadLibraries(extras, note) {
+    const builtin = await loadBuiltinLibraries();
+    if (!extras || extras.length === 0)
+        return builtin;
+    const { entries, problems } = await validateExtraLibraries(extras);
+    for (const p of problems)
+        note(p);
+    return [...builtin, ...entries];
+}
+//# sourceMappingURL=analyze.js.map
