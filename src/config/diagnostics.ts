@@ -87,8 +87,9 @@ function isChoice(e: ErrorObject): boolean {
   return e.keyword === 'enum' || e.keyword === 'const';
 }
 
+/** How far into the value an error is; an unknown or missing key is about a place inside its object. */
 function depthOf(e: ErrorObject): number {
-  return pointerSegments(e.instancePath).length;
+  return pointerSegments(e.instancePath).length + (e.keyword === 'additionalProperties' || e.keyword === 'required' ? 1 : 0);
 }
 
 type Score = [depth: number, typeAccepted: number, fewer: number];

@@ -213,6 +213,12 @@ describe('config: malformed configuration names the file, line, column and what 
     ]);
   });
 
+  test('the branch of a choice that the entry meant is the one described', () => {
+    // A comma in an unquoted flow value splits it: the entry is an `exits` ending with a stray key.
+    const text = 'libraries:\n  - id: x\n    packages: [a]\n    role: signal-handler\n    calls: [{ import: a }]\n    signals: { default: [SIGTERM] }\n    ending: { kind: exits, why: runs hooks, then exits }\n    summary: s\n    evidence: e\n';
+    assert.deepEqual(problems('.pid1lintrc.yaml', text), ['libraries[0].ending.then exits at .pid1lintrc.yaml:7:45: unknown key; expected one of kind, code, why']);
+  });
+
   test('invalid image entry: schema problems and the checks of the base image data', () => {
     assert.deepEqual(problems('.pid1lintrc.yaml', 'images:\n  - id: Acme_Node\n    shell: zsh\n'), [
       'images[0].id at .pid1lintrc.yaml:2:9: expected a string matching /^[a-z0-9]+(?:-[a-z0-9]+)*$/',

@@ -62,8 +62,9 @@ const VALUE_KEYWORDS = new Set(['type', 'enum', 'const']);
 function isChoice(e) {
     return e.keyword === 'enum' || e.keyword === 'const';
 }
+/** How far into the value an error is; an unknown or missing key is about a place inside its object. */
 function depthOf(e) {
-    return pointerSegments(e.instancePath).length;
+    return pointerSegments(e.instancePath).length + (e.keyword === 'additionalProperties' || e.keyword === 'required' ? 1 : 0);
 }
 /**
  * Deeper into the value is better; then a branch that accepts the kind of
