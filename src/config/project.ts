@@ -70,7 +70,7 @@ export class Project {
       ...(config.ignore.length > 0 ? { isIgnored: (f: string) => ignoredBy(config, f) !== null } : {}),
       ...(config.images.length > 0 ? { extraImages: config.images } : {}),
       ...(config.libraries.length > 0 ? { extraLibraries: config.libraries } : {}),
-      ...(config.fix ? { fix: config.fix } : {}),
+      ...(config.fix ? { fixType: config.fix.type } : {}),
       ...(this.options.rules ? { rules: this.options.rules } : {}),
     };
     return { kind: 'lint', config, options };

@@ -45,8 +45,8 @@ export interface LintOptions {
   reportUnusedIgnores?: SeverityName;
   /** Findings in files this accepts are dropped (config `ignore`). */
   isIgnored?: (file: string) => boolean;
-  /** The fix --fix prefers (config `fix.type`). */
-  fix?: { type: 'init' | 'handler' };
+  /** Where both an init and a handler would fix a finding, which one is the fix (config `fix.type`; --fix-type wins). */
+  fixType?: 'init' | 'handler';
 }
 
 export interface DockerfileLint {

@@ -1,9 +1,11 @@
 /**
  * Applies inline ignore directives to one Dockerfile's findings: suppressed
  * findings move to `suppressedMessages` with the directive and its reason,
- * directives that cannot work are reported, and with reportUnused the
- * pid1-lint directives that suppressed nothing are reported too (ruleId
- * null, like ESLint's unused-directive reports, so every format shows them).
+ * directives that cannot work are reported (`invalid-ignore`), and with
+ * reportUnused the pid1-lint directives that suppressed nothing are reported
+ * too (`unused-ignore`). They have rule ids of their own rather than ESLint's
+ * null: the machine formats read a null rule id as a file that could not be
+ * linted at all.
  */
 import type { LintMessage, SeverityName, SuppressedMessage } from '../types.js';
 import type { Rule } from '../rule.js';
@@ -18,6 +20,10 @@ export interface LocatedMessage {
   /** Where the finding was before it was moved to a compose service or Kubernetes container: directives there apply too. */
   origin?: { file: string; line: number };
 }
+
+/** Rule ids of the reports about directives; not rules of the registry (they cannot be configured or ignored). */
+export const UNUSED_IGNORE = 'unused-ignore';
+export const INVALID_IGNORE = 'invalid-ignore';
 
 export interface IgnoreOptions {
   rules: readonly Rule[];
@@ -68,9 +74,12 @@ export function applyIgnores(model: Pid1Model, found: readonly LocatedMessage[],
     for (const file of chainFiles(model)) directivesOf(file);
   }
   const lines = (file: string) => (file === dockerfile ? model.parsed.lines : lineIndex(model, file));
-  const report = (problem: DirectiveProblem, severity: 1 | 2): LocatedMessage => ({ file: problem.file, message: directiveMessage(problem, severity, lines(problem.file)) });
+  const report = (ruleId: string, problem: DirectiveProblem, severity: 1 | 2): LocatedMessage => ({
+    file: problem.file,
+    message: directiveMessage(ruleId, problem, severity, lines(problem.file)),
+  });
   for (const entry of byFile.values()) {
-    for (const problem of entry.problems) kept.push(report(problem, 1));
+    for (const problem of entry.problems) kept.push(report(INVALID_IGNORE, problem, 1));
     if (options.reportUnused === 'off') continue;
     for (const d of entry.directives) {
       if (d.tool !== 'pid1-lint') continue;
@@ -78,7 +87,8 @@ export function applyIgnores(model: Pid1Model, found: readonly LocatedMessage[],
       const unused = d.rules === 'all' ? (hits ? [] : ['any rule']) : d.rules.filter((r) => !hits?.has(r));
       if (unused.length === 0) continue;
       const what = unused.map((r) => (r === 'any rule' ? r : `'${r}'`)).join(' or ');
-      kept.push(report({ file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` }, options.reportUnused === 'error' ? 2 : 1));
+      const problem = { file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` };
+      kept.push(report(UNUSED_IGNORE, problem, options.reportUnused === 'error' ? 2 : 1));
     }
   }
   return { kept, suppressed };
@@ -111,11 +121,11 @@ function lineIndex(model: Pid1Model, file: string): LineIndex | null {
   return read.ok ? new LineIndex(read.text) : null;
 }
 
-function directiveMessage(problem: DirectiveProblem, severity: 1 | 2, lines: LineIndex | null): LintMessage {
+function directiveMessage(ruleId: string, problem: DirectiveProblem, severity: 1 | 2, lines: LineIndex | null): LintMessage {
   const text = lines?.lineText(problem.line) ?? '';
   const column = text.length - text.trimStart().length + 1;
   return {
-    ruleId: null,
+    ruleId,
     severity,
     message: problem.message,
     line: problem.line,

@@ -117,6 +117,10 @@ describe('CLI configuration', () => {
     const strict = pid1lint(dir, '--config', 'strict.yaml', 'Dockerfile');
     assert.equal(strict.code, 1);
     assert.match(strict.stdout, /6:1\s+error\s+Unused pid1-lint ignore directive/);
+    // A rule id of its own, so machine formats report it as a finding, not as a file that could not be linted.
+    const sarif = JSON.parse(pid1lint(dir, '--report-unused-ignores', '-f', 'sarif', 'Dockerfile').stdout) as { runs: { results: { ruleId: string }[]; invocations: { executionSuccessful: boolean }[] }[] };
+    assert.deepEqual(sarif.runs[0]?.results.map((x) => x.ruleId), ['unused-ignore']);
+    assert.equal(sarif.runs[0]?.invocations[0]?.executionSuccessful, true);
   });
 
   test('--help lists the configuration options', () => {

@@ -69,11 +69,11 @@ describe('inline ignores in a Dockerfile', () => {
     assert.deepEqual(results.flatMap((r) => r.messages), []);
   });
 
-  test('unknown and malformed directives are reported as warnings, without a rule id', async () => {
+  test('unknown and malformed directives are reported as warnings (invalid-ignore)', async () => {
     const { of } = await lint({ Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\n# pid1-lint ignore=no-such-rule\n# pid1-lint skip=shell-form-pid1\nCMD ["node", "server.js"]\n', 'server.js': SERVER });
     assert.deepEqual(found(of('Dockerfile')).map((f) => f.split(';')[0]), [
-      '4 warning -: unknown rule "no-such-rule" in a pid1-lint ignore directive',
-      '5 warning -: malformed pid1-lint directive',
+      '4 warning invalid-ignore: unknown rule "no-such-rule" in a pid1-lint ignore directive',
+      '5 warning invalid-ignore: malformed pid1-lint directive',
     ]);
   });
 
@@ -84,8 +84,8 @@ describe('inline ignores in a Dockerfile', () => {
     };
     assert.deepEqual(found((await lint(files)).of('Dockerfile')), []);
     assert.deepEqual(found((await lint(files, { reportUnusedIgnores: 'warn' })).of('Dockerfile')), [
-      "6 warning -: Unused pid1-lint ignore directive (no problems were reported from 'invalid-exec-form')",
-      "8 warning -: Unused pid1-lint ignore directive (no problems were reported from 'package-manager-pid1')",
+      "6 warning unused-ignore: Unused pid1-lint ignore directive (no problems were reported from 'invalid-exec-form')",
+      "8 warning unused-ignore: Unused pid1-lint ignore directive (no problems were reported from 'package-manager-pid1')",
     ]);
     const strict = (await lint(files, { reportUnusedIgnores: 'error' })).of('Dockerfile');
     assert.equal(strict?.errorCount, 2);
@@ -135,7 +135,7 @@ describe('inline ignores in JavaScript and TypeScript', () => {
       { rules: ruleSet, reportUnusedIgnores: 'warn' },
     );
     assert.deepEqual(found(of('server.js')), [
-      "3 warning -: Unused pid1-lint ignore directive (no problems were reported from 'invalid-stopsignal')",
+      "3 warning unused-ignore: Unused pid1-lint ignore directive (no problems were reported from 'invalid-stopsignal')",
       '4 error source-finding: line 4',
     ]);
   });

@@ -1,5 +1,8 @@
 import { LineIndex } from '../positions.js';
 import { dockerfileDirectives, sourceDirectives } from './directives.js';
+/** Rule ids of the reports about directives; not rules of the registry (they cannot be configured or ignored). */
+export const UNUSED_IGNORE = 'unused-ignore';
+export const INVALID_IGNORE = 'invalid-ignore';
 export function applyIgnores(model, found, options) {
     const dockerfile = model.dockerfilePath;
     const byFile = new Map([[dockerfile, dockerfileDirectives(model.parsed, options.rules)]]);
@@ -40,10 +43,13 @@ export function applyIgnores(model, found, options) {
             directivesOf(file);
     }
     const lines = (file) => (file === dockerfile ? model.parsed.lines : lineIndex(model, file));
-    const report = (problem, severity) => ({ file: problem.file, message: directiveMessage(problem, severity, lines(problem.file)) });
+    const report = (ruleId, problem, severity) => ({
+        file: problem.file,
+        message: directiveMessage(ruleId, problem, severity, lines(problem.file)),
+    });
     for (const entry of byFile.values()) {
         for (const problem of entry.problems)
-            kept.push(report(problem, 1));
+            kept.push(report(INVALID_IGNORE, problem, 1));
         if (options.reportUnused === 'off')
             continue;
         for (const d of entry.directives) {
@@ -54,7 +60,8 @@ export function applyIgnores(model, found, options) {
             if (unused.length === 0)
                 continue;
             const what = unused.map((r) => (r === 'any rule' ? r : `'${r}'`)).join(' or ');
-            kept.push(report({ file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` }, options.reportUnused === 'error' ? 2 : 1));
+            const problem = { file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` };
+            kept.push(report(UNUSED_IGNORE, problem, options.reportUnused === 'error' ? 2 : 1));
         }
     }
     return { kept, suppressed };
@@ -84,11 +91,11 @@ function lineIndex(model, file) {
     const read = model.files.read(file);
     return read.ok ? new LineIndex(read.text) : null;
 }
-function directiveMessage(problem, severity, lines) {
+function directiveMessage(ruleId, problem, severity, lines) {
     const text = lines?.lineText(problem.line) ?? '';
     const column = text.length - text.trimStart().length + 1;
     return {
-        ruleId: null,
+        ruleId,
         severity,
         message: problem.message,
         line: problem.line,
