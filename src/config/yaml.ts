@@ -3,7 +3,7 @@
  * loader points its errors into the user's file, and the compose and
  * Kubernetes readers say on which line each runtime setting is written.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Position } from '../types.js';
 
 export interface YamlSyntaxError {
@@ -46,32 +46,55 @@ export function positionOf(lines: LineCounter, node: Node | Pair | null | undefi
   return rangeOf(lines, node).start;
 }
 
-/** The value node under a mapping key (null when absent or when `node` is not a mapping). */
-export function valueAt(node: unknown, key: string): Node | null {
-  const pair = pairAt(node, key);
-  return pair ? ((pair.value as Node | null) ?? null) : null;
+/**
+ * The node an alias names (`*common` → the node anchored `&common`), one step
+ * at a time so a "billion laughs" file is never expanded; other nodes as they
+ * are. Without the document an alias cannot be followed.
+ */
+export function deref(node: unknown, doc?: Document): Node | null {
+  if (isAlias(node)) return doc ? ((node.resolve(doc) as Node | undefined) ?? null) : null;
+  return (node as Node | null | undefined) ?? null;
 }
 
-/** The key/value pair of a mapping key. */
-export function pairAt(node: unknown, key: string): Pair | null {
-  if (!isMap(node)) return null;
-  for (const item of node.items) {
-    const k = item.key;
-    if ((isScalar(k) ? String(k.value) : String(k)) === key) return item as Pair;
-  }
-  return null;
+/** The value node under a mapping key (null when absent or when `node` is not a mapping). */
+export function valueAt(node: unknown, key: string, doc?: Document): Node | null {
+  const pair = pairAt(node, key, doc);
+  return pair ? deref(pair.value, doc) : null;
 }
+
+/**
+ * The key/value pair of a mapping key. With the document, aliases are
+ * followed and `<<` merge keys read (Compose files share settings that way):
+ * a key written in the mapping wins over merged ones, earlier merged mappings
+ * over later ones.
+ */
+export function pairAt(node: unknown, key: string, doc?: Document, depth = 0): Pair | null {
+  const map = deref(node, doc);
+  if (!isMap(map)) return null;
+  let merged: Pair | null = null;
+  for (const item of map.items) {
+    const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
+    if (k === key) return item as Pair;
+    if (k === '<<' && doc && depth < MAX_MERGE_DEPTH && !merged) {
+      const value = deref(item.value, doc);
+      for (const source of isSeq(value) ? value.items : [value]) merged ??= pairAt(source, key, doc, depth + 1);
+    }
+  }
+  return merged;
+}
+
+const MAX_MERGE_DEPTH = 8;
 
 /**
  * The deepest node along a path of keys and indexes, and whether the whole
  * path was found (an error about a missing key points at its parent).
  */
-export function nodeAtPath(root: Node | null, path: readonly (string | number)[]): { node: Node | null; complete: boolean } {
-  let node: Node | null = root;
+export function nodeAtPath(root: Node | null, path: readonly (string | number)[], doc?: Document): { node: Node | null; complete: boolean } {
+  let node: Node | null = deref(root, doc);
   for (const step of path) {
     let next: Node | null = null;
-    if (isSeq(node) && typeof step === 'number') next = (node.items[step] as Node | undefined) ?? null;
-    else if (isMap(node)) next = valueAt(node, String(step));
+    if (isSeq(node) && typeof step === 'number') next = deref(node.items[step], doc);
+    else if (isMap(node)) next = valueAt(node, String(step), doc);
     if (!next) return { node, complete: false };
     node = next;
   }
@@ -79,19 +102,22 @@ export function nodeAtPath(root: Node | null, path: readonly (string | number)[]
 }
 
 /** The items of a sequence node (empty for anything else). */
-export function seqItems(node: unknown): Node[] {
-  return isSeq(node) ? (node.items as Node[]) : [];
+export function seqItems(node: unknown, doc?: Document): Node[] {
+  const seq = deref(node, doc);
+  return isSeq(seq) ? seq.items.map((item) => deref(item, doc)).filter((item): item is Node => item !== null) : [];
 }
 
 /** The entries of a mapping node as [key, pair] (empty for anything else). */
-export function mapEntries(node: unknown): [string, Pair][] {
-  if (!isMap(node)) return [];
-  return node.items.map((item) => [isScalar(item.key) ? String(item.key.value) : String(item.key), item as Pair]);
+export function mapEntries(node: unknown, doc?: Document): [string, Pair][] {
+  const map = deref(node, doc);
+  if (!isMap(map)) return [];
+  return map.items.map((item) => [isScalar(item.key) ? String(item.key.value) : String(item.key), item as Pair]);
 }
 
 /** The plain value of a scalar node; undefined for anything else. */
-export function scalarValue(node: unknown): unknown {
-  return isScalar(node) ? node.value : undefined;
+export function scalarValue(node: unknown, doc?: Document): unknown {
+  const target = deref(node, doc);
+  return isScalar(target) ? target.value : undefined;
 }
 
 /** A node as plain data (aliases resolved within its document). */

@@ -10,7 +10,7 @@
 import type { LintMessage, SeverityName, SuppressedMessage } from '../types.js';
 import type { Rule } from '../rule.js';
 import type { Pid1Model } from '../model/model.js';
-import { LineIndex } from '../positions.js';
+import { Locator } from '../engine/locate.js';
 import { dockerfileDirectives, sourceDirectives, type Directive, type DirectiveProblem, type Directives } from './directives.js';
 
 /** A finding and the file it is reported in. */
@@ -70,23 +70,21 @@ export function applyIgnores(model: Pid1Model, found: readonly LocatedMessage[],
     suppressed.push({ file: item.file, message: { ...item.message, suppressions } });
   }
   if (options.reportUnused !== 'off') {
-    // Also the files the chain runs through, so a directive left in the entry script or the program is seen.
+    // Also the files the chain runs through and the program's sources, so a directive left there is seen.
     for (const file of chainFiles(model)) directivesOf(file);
   }
-  const lines = (file: string) => (file === dockerfile ? model.parsed.lines : lineIndex(model, file));
-  const report = (ruleId: string, problem: DirectiveProblem, severity: 1 | 2): LocatedMessage => ({
-    file: problem.file,
-    message: directiveMessage(ruleId, problem, severity, lines(problem.file)),
-  });
+  const locate = new Locator(model);
+  const report = (ruleId: string, problem: DirectiveProblem, severity: 1 | 2): LocatedMessage => {
+    const loc = locate.line(problem.file, problem.line);
+    const message = { ruleId, severity, message: problem.message, line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+    return { file: problem.file, message };
+  };
   for (const entry of byFile.values()) {
     for (const problem of entry.problems) kept.push(report(INVALID_IGNORE, problem, 1));
     if (options.reportUnused === 'off') continue;
     for (const d of entry.directives) {
-      if (d.tool !== 'pid1-lint') continue;
-      const hits = used.get(d);
-      const unused = d.rules === 'all' ? (hits ? [] : ['any rule']) : d.rules.filter((r) => !hits?.has(r));
-      if (unused.length === 0) continue;
-      const what = unused.map((r) => (r === 'any rule' ? r : `'${r}'`)).join(' or ');
+      const what = d.tool === 'pid1-lint' ? unusedPart(d, used.get(d)) : null;
+      if (what === null) continue;
       const problem = { file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` };
       kept.push(report(UNUSED_IGNORE, problem, options.reportUnused === 'error' ? 2 : 1));
     }
@@ -107,30 +105,18 @@ function names(d: Directive, ruleId: string): boolean {
   return d.rules === 'all' || d.rules.includes(ruleId);
 }
 
+/** `'a' or 'b'` for the rules a directive names that suppressed nothing; null when it is used. */
+function unusedPart(d: Directive, hits: ReadonlySet<string> | undefined): string | null {
+  if (d.rules === 'all') return hits ? null : 'any rule';
+  const unused = d.rules.filter((r) => !hits?.has(r));
+  return unused.length > 0 ? unused.map((r) => `'${r}'`).join(' or ') : null;
+}
+
 function chainFiles(model: Pid1Model): string[] {
-  const files = new Set<string>();
+  const files = new Set<string>(model.program?.facts?.files ?? []);
   for (const link of model.chain) {
     if (link.script) files.add(link.script.hostPath);
     if (link.program?.hostPath && link.program.hostExists) files.add(link.program.hostPath);
   }
   return [...files];
-}
-
-function lineIndex(model: Pid1Model, file: string): LineIndex | null {
-  const read = model.files.read(file);
-  return read.ok ? new LineIndex(read.text) : null;
-}
-
-function directiveMessage(ruleId: string, problem: DirectiveProblem, severity: 1 | 2, lines: LineIndex | null): LintMessage {
-  const text = lines?.lineText(problem.line) ?? '';
-  const column = text.length - text.trimStart().length + 1;
-  return {
-    ruleId,
-    severity,
-    message: problem.message,
-    line: problem.line,
-    column,
-    endLine: problem.line,
-    endColumn: Math.max(column, text.trimEnd().length + 1),
-  };
 }

@@ -67,23 +67,20 @@ export function dockerfileDirectives(parsed: ParsedDockerfile, rules: readonly R
   // (directive names are single words), so every comment-or-directive line is read from the text itself.
   const commentLines = [...new Set([...parsed.comments.map((c) => c.line), ...parsed.directives.map((d) => d.line)])].sort((a, b) => a - b);
   for (const line of commentLines) {
-    const comment = { line, text: parsed.lines.lineText(line).trim().replace(/^#/, '') };
-    const text = comment.text.trim();
+    const text = parsed.lines.lineText(line).trim().replace(/^#/, '').trim();
     if (OWN.test(text)) {
-      const own = ownDirective(file, comment.line, text, known);
+      const own = ownDirective(file, line, text, known);
       if ('message' in own) out.problems.push(own);
       else {
-        out.directives.push({ ...own.directive, ...place(own.global, comment.line) });
+        out.directives.push({ ...own.directive, ...place(own.global, line) });
         out.problems.push(...own.problems);
       }
       continue;
     }
     const foreign = HADOLINT.exec(text);
-    if (foreign) {
-      const ids = codes(foreign[2] as string).flatMap((code) => hadolint.get(code.toLowerCase()) ?? []);
-      if (ids.length > 0) {
-        out.directives.push({ file, line: comment.line, text, tool: 'hadolint', rules: [...new Set(ids)], reason: '', ...place(Boolean(foreign[1]), comment.line) });
-      }
+    const ids = foreign ? codes(foreign[2] as string).flatMap((code) => hadolint.get(code.toLowerCase()) ?? []) : [];
+    if (foreign && ids.length > 0) {
+      out.directives.push({ file, line, text, tool: 'hadolint', rules: [...new Set(ids)], reason: '', ...place(Boolean(foreign[1]), line) });
     }
   }
   const buildkit = foreignAliases(rules, 'buildkit');

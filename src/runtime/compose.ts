@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { isMap, type Document, type Node, type Pair } from 'yaml';
 import { parseSignal } from '../signals.js';
-import { mapEntries, pairAt, rangeOf, scalarValue, valueAt, type ParsedYaml } from '../config/yaml.js';
+import { deref, mapEntries, pairAt, rangeOf, scalarValue, valueAt, type ParsedYaml } from '../config/yaml.js';
 import type { RuntimeSettings } from '../model/model.js';
 import type { YamlFiles } from './yaml-files.js';
 import { argvOf, sourceOf, valueText } from './settings.js';
@@ -70,9 +70,10 @@ export function readComposeServices(dir: string, yamlFiles: YamlFiles, notes: st
       }
       const doc = read.yaml.docs[0];
       if (!doc) continue;
-      for (const [name, key] of mapEntries(valueAt(doc.contents, 'services'))) {
-        if (!isMap(key.value)) continue;
-        layersByService.set(name, [...(layersByService.get(name) ?? []), { file, yaml: read.yaml, doc, service: key.value, key }]);
+      for (const [name, key] of mapEntries(valueAt(doc.contents, 'services', doc), doc)) {
+        const service = deref(key.value, doc);
+        if (!isMap(service)) continue;
+        layersByService.set(name, [...(layersByService.get(name) ?? []), { file, yaml: read.yaml, doc, service, key }]);
       }
     }
     const variant = set.length > 1 && !/\.override\.ya?ml$/.test(set[1] as string) ? path.join(dir, set[1] as string) : null;
@@ -80,7 +81,7 @@ export function readComposeServices(dir: string, yamlFiles: YamlFiles, notes: st
       // A variant file makes a deployment of its own only for the services it changes.
       if (variant && !layers.some((l) => l.file === variant)) continue;
       const image = last(layers, 'image');
-      const imageName = image ? scalarValue(image.pair.value) : undefined;
+      const imageName = image ? scalarValue(image.pair.value, image.layer.doc) : undefined;
       services.push({ name, files, layers, builds: buildTarget(dir, layers), image: typeof imageName === 'string' ? imageName : null, variant });
     }
   }
@@ -92,20 +93,20 @@ function buildTarget(dir: string, layers: Layer[]): string | null {
   let context: string | null = null;
   let dockerfile: string | null = null;
   let found = false;
-  for (const layer of layers) {
-    const build = valueAt(layer.service, 'build');
+  for (const { service, doc } of layers) {
+    const build = valueAt(service, 'build', doc);
     if (!build) continue;
     found = true;
-    const short = scalarValue(build);
+    const short = scalarValue(build, doc);
     if (typeof short === 'string') {
       context = short;
       continue;
     }
-    const ctx = scalarValue(valueAt(build, 'context'));
+    const ctx = scalarValue(valueAt(build, 'context', doc), doc);
     if (typeof ctx === 'string') context = ctx;
-    const file = scalarValue(valueAt(build, 'dockerfile'));
+    const file = scalarValue(valueAt(build, 'dockerfile', doc), doc);
     if (typeof file === 'string') dockerfile = file;
-    if (valueAt(build, 'dockerfile_inline')) return null;
+    if (valueAt(build, 'dockerfile_inline', doc)) return null;
   }
   if (!found) return null;
   const ctx = context ?? '.';
@@ -118,7 +119,7 @@ function buildTarget(dir: string, layers: Layer[]): string | null {
 function last(layers: readonly Layer[], key: string): { layer: Layer; pair: Pair } | null {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i] as Layer;
-    const pair = pairAt(layer.service, key);
+    const pair = pairAt(layer.service, key, layer.doc);
     if (pair) return { layer, pair };
   }
   return null;
@@ -129,32 +130,34 @@ export function composeDeployment(service: ComposeService): Deployment {
   const label = `compose service "${service.name}"`;
   const settings: RuntimeSettings = {};
   const notes: string[] = [];
-  const source = (found: { layer: Layer; pair: Pair }, key: string) =>
-    sourceOf(label, key, valueText(found.pair.value as Node | null), found.layer.file, found.layer.yaml, found.pair);
+  type Found = { layer: Layer; pair: Pair };
+  const source = (found: Found, key: string) => sourceOf(label, key, text(found), found.layer.file, found.layer.yaml, found.pair);
+  const text = (found: Found) => valueText(found.pair.value, found.layer.doc);
+  const value = (found: Found) => scalarValue(found.pair.value, found.layer.doc);
   const init = last(service.layers, 'init');
-  if (init && scalarValue(init.pair.value) === true) settings.init = { kind: 'docker-init', source: source(init, 'init') };
+  if (init && value(init) === true) settings.init = { kind: 'docker-init', source: source(init, 'init') };
   const stop = last(service.layers, 'stop_signal');
   if (stop) {
-    const raw = scalarValue(stop.pair.value);
+    const raw = value(stop);
     const signal = typeof raw === 'string' || typeof raw === 'number' ? parseSignal(String(raw)) : null;
     if (signal) settings.stopSignal = { name: signal.name, source: source(stop, 'stop_signal') };
     else notes.push(`stop_signal ${String(raw)} is not a signal Docker accepts; ignored`);
   }
   const grace = last(service.layers, 'stop_grace_period');
   if (grace) {
-    const seconds = parseDuration(scalarValue(grace.pair.value));
+    const seconds = parseDuration(value(grace));
     if (seconds !== null) settings.gracePeriodSeconds = { value: seconds, source: source(grace, 'stop_grace_period') };
-    else notes.push(`stop_grace_period ${valueText(grace.pair.value as Node | null)} is not a duration such as 30s or 1m30s; ignored`);
+    else notes.push(`stop_grace_period ${text(grace)} is not a duration such as 30s or 1m30s; ignored`);
   }
   for (const [key, setting] of [['entrypoint', 'entrypoint'], ['command', 'command']] as const) {
     const found = last(service.layers, key);
     if (!found || found.pair.value === null) continue;
-    const argv = argvOf(found.pair.value as Node, true);
+    const argv = argvOf(found.pair.value, true, found.layer.doc);
     if (argv) settings[setting] = { argv, source: source(found, key) };
     else notes.push(`${key} is neither a string nor a list of strings; ignored`);
   }
   const pid = last(service.layers, 'pid');
-  if (pid) notes.push(`pid: ${valueText(pid.pair.value as Node | null)}: the container shares another PID namespace, so its command is not PID 1; not modelled`);
+  if (pid) notes.push(`pid: ${text(pid)}: the container shares another PID namespace, so its command is not PID 1; not modelled`);
   const where = service.layers.at(-1) as Layer;
   return {
     kind: 'compose',

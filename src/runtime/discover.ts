@@ -18,10 +18,16 @@ import type { RuntimeContext } from './types.js';
 
 const SKAFFOLD = ['skaffold.yaml', 'skaffold.yml'];
 
+/** A value computed once per key, with the notes made while computing it. */
+interface Noted<T> {
+  value: T;
+  notes: string[];
+}
+
 export class RuntimeDiscovery {
   private readonly yamlFiles: YamlFiles;
-  private readonly compose = new Map<string, { services: ComposeService[]; notes: string[] }>();
-  private readonly scans = new Map<string, { files: string[]; notes: string[] }>();
+  private readonly compose = new Map<string, Noted<ComposeService[]>>();
+  private readonly scans = new Map<string, Noted<string[]>>();
 
   constructor(files: ContextFiles) {
     this.yamlFiles = new YamlFiles(files);
@@ -33,48 +39,39 @@ export class RuntimeDiscovery {
     const root = repositoryRoot(dir) ?? dir;
     const folders = foldersUp(dir, root);
     const notes: string[] = [];
-    const services = folders.flatMap((folder) => {
-      const read = this.composeIn(folder);
-      notes.push(...read.notes);
-      return read.services;
-    });
+    const noted = <T>(entry: Noted<T>): T => {
+      notes.push(...entry.notes);
+      return entry.value;
+    };
+    const services = folders.flatMap((folder) => noted(once(this.compose, folder, (n) => readComposeServices(folder, this.yamlFiles, n))));
     const building = services.filter((s) => s.builds !== null && samePath(s.builds, file));
+    const skaffoldFiles = folders.flatMap((folder) => SKAFFOLD.map((n) => path.join(folder, n))).filter((f) => this.yamlFiles.files.isFile(f));
     const names = [
-      ...config.images,
-      ...building.flatMap((s) => (s.image ? [s.image] : [])),
-      ...folders.flatMap((folder) => SKAFFOLD.map((n) => path.join(folder, n))).filter((f) => this.yamlFiles.files.isFile(f)).flatMap((f) => skaffoldImages(f, file, this.yamlFiles, samePath)),
+      ...new Set([
+        ...config.images,
+        ...building.flatMap((s) => (s.image ? [s.image] : [])),
+        ...skaffoldFiles.flatMap((f) => skaffoldImages(f, file, this.yamlFiles, samePath)),
+      ]),
     ];
-    const unique = [...new Set(names)];
     // A service without `build` whose image is the one built runs it too (`worker: { image: acme/api, command: … }`).
-    const running = services.filter((s) => s.builds === null && s.image !== null && imageMatches(s.image, unique));
+    const running = services.filter((s) => s.builds === null && s.image !== null && imageMatches(s.image, names));
     const deployments = [...building, ...running].map(composeDeployment);
-    if (unique.length > 0) {
-      const scan = this.scan(root);
-      notes.push(...scan.notes);
-      deployments.push(...kubernetesDeployments(scan.files, unique, this.yamlFiles, notes));
+    if (names.length > 0) {
+      const manifests = noted(once(this.scans, root, (n) => scanYamlFiles(root, this.yamlFiles, n)));
+      deployments.push(...kubernetesDeployments(manifests, names, this.yamlFiles, notes));
     }
     return { image: imageSettings(config, deployments), deployments, notes: [...new Set(notes)] };
   }
+}
 
-  private composeIn(folder: string): { services: ComposeService[]; notes: string[] } {
-    let entry = this.compose.get(folder);
-    if (!entry) {
-      const notes: string[] = [];
-      entry = { services: readComposeServices(folder, this.yamlFiles, notes), notes };
-      this.compose.set(folder, entry);
-    }
-    return entry;
+function once<T>(cache: Map<string, Noted<T>>, key: string, compute: (notes: string[]) => T): Noted<T> {
+  let entry = cache.get(key);
+  if (!entry) {
+    const notes: string[] = [];
+    entry = { value: compute(notes), notes };
+    cache.set(key, entry);
   }
-
-  private scan(root: string): { files: string[]; notes: string[] } {
-    let entry = this.scans.get(root);
-    if (!entry) {
-      const notes: string[] = [];
-      entry = { files: scanYamlFiles(root, this.yamlFiles, notes), notes };
-      this.scans.set(root, entry);
-    }
-    return entry;
-  }
+  return entry;
 }
 
 /** `dir` and its ancestors up to `root` (inclusive). */

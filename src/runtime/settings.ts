@@ -2,10 +2,10 @@
  * Runtime settings read from YAML nodes (shared by the compose and
  * Kubernetes readers), and the settings the image's own verdict uses.
  */
-import { isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { RuntimeSettings, SettingSource } from '../model/model.js';
 import type { ConfigRuntime } from '../config/types.js';
-import { positionOf, type ParsedYaml } from '../config/yaml.js';
+import { deref, positionOf, type ParsedYaml } from '../config/yaml.js';
 import { splitStaticWords } from '../shell/analyze.js';
 import type { Deployment } from './types.js';
 
@@ -20,10 +20,12 @@ export function sourceOf(label: string, key: string, valueText: string, file: st
  * into words the way Compose does, without a shell: quotes are removed,
  * `$VAR` stays as written.
  */
-export function argvOf(node: Node | null, splitString: boolean): string[] | null {
+export function argvOf(value: unknown, splitString: boolean, doc: Document): string[] | null {
+  const node = deref(value, doc);
   if (isSeq(node)) {
     const argv: string[] = [];
-    for (const item of node.items) {
+    for (const raw of node.items) {
+      const item = deref(raw, doc);
       if (!isScalar(item) || item.value === null || typeof item.value === 'object') return null;
       argv.push(String(item.value));
     }
@@ -36,10 +38,11 @@ export function argvOf(node: Node | null, splitString: boolean): string[] | null
   return null;
 }
 
-/** The text of a value for --explain: `npm start`, `["node","server.js"]`. */
-export function valueText(node: Node | null): string {
+/** The text of a value for --explain: `npm start`, `["node","server.js"]` (aliases inside are not expanded). */
+export function valueText(value: unknown, doc: Document): string {
+  const node = deref(value, doc);
   if (isScalar(node)) return String(node.value);
-  return JSON.stringify(node?.toJSON() ?? null);
+  return JSON.stringify((node as Node | null)?.toJSON() ?? null);
 }
 
 /**

@@ -163,6 +163,13 @@ describe('config: malformed configuration names the file, line, column and what 
     assert.match(duplicate ?? '', /^\.pid1lintrc\.yml:2:1: invalid YAML: Map keys must be unique/);
   });
 
+  test('a YAML file whose aliases expand without end is an error, not a hang', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const [problem] = problems('.pid1lintrc.yaml', `${levels.join('\n')}\nrules: {}\n`);
+    assert.match(problem ?? '', /^\.pid1lintrc\.yaml:1:1: invalid YAML: Excessive alias count/);
+  });
+
   test('bad JSON syntax, also in package.json', () => {
     const [trailing] = problems('.pid1lintrc.json', '{\n  "rules": {\n    "shell-form-pid1": "warn",\n  }\n}\n');
     assert.match(trailing ?? '', /^\.pid1lintrc\.json:4:3: invalid JSON: /);

@@ -139,6 +139,37 @@ describe('compose files', () => {
     assert.deepEqual(context.deployments.map((d) => d.name).sort(), ['api', 'local', 'worker']);
   });
 
+  test('anchors, aliases and << merge keys, as Compose files share settings', () => {
+    const { context } = discover({
+      Dockerfile: DOCKERFILE,
+      'compose.yaml': [
+        'x-app: &app',
+        '  build: .',
+        '  init: true',
+        'x-cmd: &cmd [node, worker.js]',
+        'services:',
+        '  api:',
+        '    <<: *app',
+        '  worker:',
+        '    <<: *app',
+        '    init: false',
+        '    command: *cmd',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      context.deployments.map((d) => [d.name, d.settings.init?.kind ?? null, d.settings.init?.source.line ?? null, d.settings.command?.argv ?? null]),
+      [['api', 'docker-init', 3, null], ['worker', null, null, ['node', 'worker.js']]],
+    );
+  });
+
+  test('aliases are followed one step at a time: a "billion laughs" compose file is not expanded', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const { context } = discover({ Dockerfile: DOCKERFILE, 'compose.yaml': `${levels.join('\n')}\nservices:\n  api:\n    build: .\n    command: *l8\n` });
+    assert.deepEqual(context.deployments[0]?.notes, ['command is neither a string nor a list of strings; ignored']);
+  });
+
   test('a compose file that is not valid YAML is noted, not fatal', () => {
     const { context } = discover({ Dockerfile: DOCKERFILE, 'compose.yaml': 'services:\n  api: [\n' });
     assert.deepEqual(context.deployments, []);

@@ -54,7 +54,13 @@ export function loadConfig(file, rules = allRules) {
         const syntax = yaml.errors[0];
         if (syntax)
             return fail(`invalid YAML: ${syntax.message}`, syntax.line, syntax.column);
-        data = yaml.docs[0]?.toJS() ?? {}; // an empty file is an empty config
+        try {
+            data = yaml.docs[0]?.toJS() ?? {}; // an empty file is an empty config
+        }
+        catch (err) {
+            // The parser's limit on alias expansion ("billion laughs").
+            return fail(`invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
+        }
     }
     else {
         try {

@@ -3,7 +3,7 @@
  * loader points its errors into the user's file, and the compose and
  * Kubernetes readers say on which line each runtime setting is written.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument } from 'yaml';
 /**
  * Every document of a YAML stream (one for config files, several for
  * Kubernetes manifests). Aliases are expanded with the parser's own limit,
@@ -27,34 +27,57 @@ function firstLine(text) {
 export function positionOf(lines, node) {
     return rangeOf(lines, node).start;
 }
+/**
+ * The node an alias names (`*common` → the node anchored `&common`), one step
+ * at a time so a "billion laughs" file is never expanded; other nodes as they
+ * are. Without the document an alias cannot be followed.
+ */
+export function deref(node, doc) {
+    if (isAlias(node))
+        return doc ? (node.resolve(doc) ?? null) : null;
+    return node ?? null;
+}
 /** The value node under a mapping key (null when absent or when `node` is not a mapping). */
-export function valueAt(node, key) {
-    const pair = pairAt(node, key);
-    return pair ? (pair.value ?? null) : null;
+export function valueAt(node, key, doc) {
+    const pair = pairAt(node, key, doc);
+    return pair ? deref(pair.value, doc) : null;
 }
-/** The key/value pair of a mapping key. */
-export function pairAt(node, key) {
-    if (!isMap(node))
+/**
+ * The key/value pair of a mapping key. With the document, aliases are
+ * followed and `<<` merge keys read (Compose files share settings that way):
+ * a key written in the mapping wins over merged ones, earlier merged mappings
+ * over later ones.
+ */
+export function pairAt(node, key, doc, depth = 0) {
+    const map = deref(node, doc);
+    if (!isMap(map))
         return null;
-    for (const item of node.items) {
-        const k = item.key;
-        if ((isScalar(k) ? String(k.value) : String(k)) === key)
+    let merged = null;
+    for (const item of map.items) {
+        const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        if (k === key)
             return item;
+        if (k === '<<' && doc && depth < MAX_MERGE_DEPTH && !merged) {
+            const value = deref(item.value, doc);
+            for (const source of isSeq(value) ? value.items : [value])
+                merged ??= pairAt(source, key, doc, depth + 1);
+        }
     }
-    return null;
+    return merged;
 }
+const MAX_MERGE_DEPTH = 8;
 /**
  * The deepest node along a path of keys and indexes, and whether the whole
  * path was found (an error about a missing key points at its parent).
  */
-export function nodeAtPath(root, path) {
-    let node = root;
+export function nodeAtPath(root, path, doc) {
+    let node = deref(root, doc);
     for (const step of path) {
         let next = null;
         if (isSeq(node) && typeof step === 'number')
-            next = node.items[step] ?? null;
+            next = deref(node.items[step], doc);
         else if (isMap(node))
-            next = valueAt(node, String(step));
+            next = valueAt(node, String(step), doc);
         if (!next)
             return { node, complete: false };
         node = next;
@@ -62,18 +85,21 @@ export function nodeAtPath(root, path) {
     return { node, complete: true };
 }
 /** The items of a sequence node (empty for anything else). */
-export function seqItems(node) {
-    return isSeq(node) ? node.items : [];
+export function seqItems(node, doc) {
+    const seq = deref(node, doc);
+    return isSeq(seq) ? seq.items.map((item) => deref(item, doc)).filter((item) => item !== null) : [];
 }
 /** The entries of a mapping node as [key, pair] (empty for anything else). */
-export function mapEntries(node) {
-    if (!isMap(node))
+export function mapEntries(node, doc) {
+    const map = deref(node, doc);
+    if (!isMap(map))
         return [];
-    return node.items.map((item) => [isScalar(item.key) ? String(item.key.value) : String(item.key), item]);
+    return map.items.map((item) => [isScalar(item.key) ? String(item.key.value) : String(item.key), item]);
 }
 /** The plain value of a scalar node; undefined for anything else. */
-export function scalarValue(node) {
-    return isScalar(node) ? node.value : undefined;
+export function scalarValue(node, doc) {
+    const target = deref(node, doc);
+    return isScalar(target) ? target.value : undefined;
 }
 /** A node as plain data (aliases resolved within its document). */
 export function plain(doc, node) {

@@ -1,4 +1,4 @@
-import { LineIndex } from '../positions.js';
+import { Locator } from '../engine/locate.js';
 import { dockerfileDirectives, sourceDirectives } from './directives.js';
 /** Rule ids of the reports about directives; not rules of the registry (they cannot be configured or ignored). */
 export const UNUSED_IGNORE = 'unused-ignore';
@@ -38,28 +38,25 @@ export function applyIgnores(model, found, options) {
         suppressed.push({ file: item.file, message: { ...item.message, suppressions } });
     }
     if (options.reportUnused !== 'off') {
-        // Also the files the chain runs through, so a directive left in the entry script or the program is seen.
+        // Also the files the chain runs through and the program's sources, so a directive left there is seen.
         for (const file of chainFiles(model))
             directivesOf(file);
     }
-    const lines = (file) => (file === dockerfile ? model.parsed.lines : lineIndex(model, file));
-    const report = (ruleId, problem, severity) => ({
-        file: problem.file,
-        message: directiveMessage(ruleId, problem, severity, lines(problem.file)),
-    });
+    const locate = new Locator(model);
+    const report = (ruleId, problem, severity) => {
+        const loc = locate.line(problem.file, problem.line);
+        const message = { ruleId, severity, message: problem.message, line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+        return { file: problem.file, message };
+    };
     for (const entry of byFile.values()) {
         for (const problem of entry.problems)
             kept.push(report(INVALID_IGNORE, problem, 1));
         if (options.reportUnused === 'off')
             continue;
         for (const d of entry.directives) {
-            if (d.tool !== 'pid1-lint')
+            const what = d.tool === 'pid1-lint' ? unusedPart(d, used.get(d)) : null;
+            if (what === null)
                 continue;
-            const hits = used.get(d);
-            const unused = d.rules === 'all' ? (hits ? [] : ['any rule']) : d.rules.filter((r) => !hits?.has(r));
-            if (unused.length === 0)
-                continue;
-            const what = unused.map((r) => (r === 'any rule' ? r : `'${r}'`)).join(' or ');
             const problem = { file: d.file, line: d.line, message: `Unused pid1-lint ignore directive (no problems were reported from ${what})` };
             kept.push(report(UNUSED_IGNORE, problem, options.reportUnused === 'error' ? 2 : 1));
         }
@@ -77,8 +74,15 @@ function covers(d, line) {
 function names(d, ruleId) {
     return d.rules === 'all' || d.rules.includes(ruleId);
 }
+/** `'a' or 'b'` for the rules a directive names that suppressed nothing; null when it is used. */
+function unusedPart(d, hits) {
+    if (d.rules === 'all')
+        return hits ? null : 'any rule';
+    const unused = d.rules.filter((r) => !hits?.has(r));
+    return unused.length > 0 ? unused.map((r) => `'${r}'`).join(' or ') : null;
+}
 function chainFiles(model) {
-    const files = new Set();
+    const files = new Set(model.program?.facts?.files ?? []);
     for (const link of model.chain) {
         if (link.script)
             files.add(link.script.hostPath);
@@ -86,22 +90,5 @@ function chainFiles(model) {
             files.add(link.program.hostPath);
     }
     return [...files];
-}
-function lineIndex(model, file) {
-    const read = model.files.read(file);
-    return read.ok ? new LineIndex(read.text) : null;
-}
-function directiveMessage(ruleId, problem, severity, lines) {
-    const text = lines?.lineText(problem.line) ?? '';
-    const column = text.length - text.trimStart().length + 1;
-    return {
-        ruleId,
-        severity,
-        message: problem.message,
-        line: problem.line,
-        column,
-        endLine: problem.line,
-        endColumn: Math.max(column, text.trimEnd().length + 1),
-    };
 }
 //# sourceMappingURL=apply.js.map

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { isMap } from 'yaml';
 import { parseSignal } from '../signals.js';
-import { mapEntries, pairAt, rangeOf, scalarValue, valueAt } from '../config/yaml.js';
+import { deref, mapEntries, pairAt, rangeOf, scalarValue, valueAt } from '../config/yaml.js';
 import { argvOf, sourceOf, valueText } from './settings.js';
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const COMPOSE_FILE = /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/;
@@ -44,10 +44,11 @@ export function readComposeServices(dir, yamlFiles, notes) {
             const doc = read.yaml.docs[0];
             if (!doc)
                 continue;
-            for (const [name, key] of mapEntries(valueAt(doc.contents, 'services'))) {
-                if (!isMap(key.value))
+            for (const [name, key] of mapEntries(valueAt(doc.contents, 'services', doc), doc)) {
+                const service = deref(key.value, doc);
+                if (!isMap(service))
                     continue;
-                layersByService.set(name, [...(layersByService.get(name) ?? []), { file, yaml: read.yaml, doc, service: key.value, key }]);
+                layersByService.set(name, [...(layersByService.get(name) ?? []), { file, yaml: read.yaml, doc, service, key }]);
             }
         }
         const variant = set.length > 1 && !/\.override\.ya?ml$/.test(set[1]) ? path.join(dir, set[1]) : null;
@@ -56,7 +57,7 @@ export function readComposeServices(dir, yamlFiles, notes) {
             if (variant && !layers.some((l) => l.file === variant))
                 continue;
             const image = last(layers, 'image');
-            const imageName = image ? scalarValue(image.pair.value) : undefined;
+            const imageName = image ? scalarValue(image.pair.value, image.layer.doc) : undefined;
             services.push({ name, files, layers, builds: buildTarget(dir, layers), image: typeof imageName === 'string' ? imageName : null, variant });
         }
     }
@@ -67,23 +68,23 @@ function buildTarget(dir, layers) {
     let context = null;
     let dockerfile = null;
     let found = false;
-    for (const layer of layers) {
-        const build = valueAt(layer.service, 'build');
+    for (const { service, doc } of layers) {
+        const build = valueAt(service, 'build', doc);
         if (!build)
             continue;
         found = true;
-        const short = scalarValue(build);
+        const short = scalarValue(build, doc);
         if (typeof short === 'string') {
             context = short;
             continue;
         }
-        const ctx = scalarValue(valueAt(build, 'context'));
+        const ctx = scalarValue(valueAt(build, 'context', doc), doc);
         if (typeof ctx === 'string')
             context = ctx;
-        const file = scalarValue(valueAt(build, 'dockerfile'));
+        const file = scalarValue(valueAt(build, 'dockerfile', doc), doc);
         if (typeof file === 'string')
             dockerfile = file;
-        if (valueAt(build, 'dockerfile_inline'))
+        if (valueAt(build, 'dockerfile_inline', doc))
             return null;
     }
     if (!found)
@@ -98,7 +99,7 @@ function buildTarget(dir, layers) {
 function last(layers, key) {
     for (let i = layers.length - 1; i >= 0; i--) {
         const layer = layers[i];
-        const pair = pairAt(layer.service, key);
+        const pair = pairAt(layer.service, key, layer.doc);
         if (pair)
             return { layer, pair };
     }
@@ -109,13 +110,15 @@ export function composeDeployment(service) {
     const label = `compose service "${service.name}"`;
     const settings = {};
     const notes = [];
-    const source = (found, key) => sourceOf(label, key, valueText(found.pair.value), found.layer.file, found.layer.yaml, found.pair);
+    const source = (found, key) => sourceOf(label, key, text(found), found.layer.file, found.layer.yaml, found.pair);
+    const text = (found) => valueText(found.pair.value, found.layer.doc);
+    const value = (found) => scalarValue(found.pair.value, found.layer.doc);
     const init = last(service.layers, 'init');
-    if (init && scalarValue(init.pair.value) === true)
+    if (init && value(init) === true)
         settings.init = { kind: 'docker-init', source: source(init, 'init') };
     const stop = last(service.layers, 'stop_signal');
     if (stop) {
-        const raw = scalarValue(stop.pair.value);
+        const raw = value(stop);
         const signal = typeof raw === 'string' || typeof raw === 'number' ? parseSignal(String(raw)) : null;
         if (signal)
             settings.stopSignal = { name: signal.name, source: source(stop, 'stop_signal') };
@@ -124,17 +127,17 @@ export function composeDeployment(service) {
     }
     const grace = last(service.layers, 'stop_grace_period');
     if (grace) {
-        const seconds = parseDuration(scalarValue(grace.pair.value));
+        const seconds = parseDuration(value(grace));
         if (seconds !== null)
             settings.gracePeriodSeconds = { value: seconds, source: source(grace, 'stop_grace_period') };
         else
-            notes.push(`stop_grace_period ${valueText(grace.pair.value)} is not a duration such as 30s or 1m30s; ignored`);
+            notes.push(`stop_grace_period ${text(grace)} is not a duration such as 30s or 1m30s; ignored`);
     }
     for (const [key, setting] of [['entrypoint', 'entrypoint'], ['command', 'command']]) {
         const found = last(service.layers, key);
         if (!found || found.pair.value === null)
             continue;
-        const argv = argvOf(found.pair.value, true);
+        const argv = argvOf(found.pair.value, true, found.layer.doc);
         if (argv)
             settings[setting] = { argv, source: source(found, key) };
         else
@@ -142,7 +145,7 @@ export function composeDeployment(service) {
     }
     const pid = last(service.layers, 'pid');
     if (pid)
-        notes.push(`pid: ${valueText(pid.pair.value)}: the container shares another PID namespace, so its command is not PID 1; not modelled`);
+        notes.push(`pid: ${text(pid)}: the container shares another PID namespace, so its command is not PID 1; not modelled`);
     const where = service.layers.at(-1);
     return {
         kind: 'compose',

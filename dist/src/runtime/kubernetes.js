@@ -88,69 +88,70 @@ export function kubernetesDeployments(files, names, yamlFiles, notes) {
             continue;
         }
         for (const doc of parsed.yaml.docs)
-            collect(doc.contents, file, parsed.yaml, names, out);
+            collect(doc.contents, { file, yaml: parsed.yaml, doc }, names, out);
     }
     return out;
 }
-function collect(root, file, yaml, names, out) {
-    const kind = scalarValue(valueAt(root, 'kind'));
+function collect(root, m, names, out) {
+    const kind = scalarValue(valueAt(root, 'kind', m.doc), m.doc);
     if (kind === 'List') {
-        for (const item of seqItems(valueAt(root, 'items')))
-            collect(item, file, yaml, names, out);
+        for (const item of seqItems(valueAt(root, 'items', m.doc), m.doc))
+            collect(item, m, names, out);
         return;
     }
     const specPath = typeof kind === 'string' ? POD_SPEC[kind] : undefined;
     if (!specPath)
         return;
-    const spec = nodeAtPath(root, specPath);
-    if (!spec.complete)
+    const spec = nodeAtPath(root, specPath, m.doc);
+    if (!spec.complete || !spec.node)
         return;
-    const workload = `${kind}/${String(scalarValue(nodeAtPath(root, ['metadata', 'name']).node) ?? '?')}`;
-    for (const container of seqItems(valueAt(spec.node, 'containers'))) {
-        const image = scalarValue(valueAt(container, 'image'));
+    const workload = { kind: kind, name: String(scalarValue(nodeAtPath(root, ['metadata', 'name'], m.doc).node, m.doc) ?? '?') };
+    for (const container of seqItems(valueAt(spec.node, 'containers', m.doc), m.doc)) {
+        const image = scalarValue(valueAt(container, 'image', m.doc), m.doc);
         if (typeof image !== 'string' || !imageMatches(image, names))
             continue;
-        out.push(containerDeployment(workload, spec.node, container, file, yaml));
+        out.push(containerDeployment(workload, spec.node, container, m));
     }
 }
-function containerDeployment(workload, spec, container, file, yaml) {
-    const [kind, name] = workload.split('/');
-    const containerName = String(scalarValue(valueAt(container, 'name')) ?? '?');
-    const label = `Kubernetes ${kind} "${name}", container "${containerName}"`;
-    const source = (pair, key) => sourceOf(label, key, valueText(pair.value), file, yaml, pair);
+function containerDeployment(workload, spec, container, m) {
+    const containerName = String(scalarValue(valueAt(container, 'name', m.doc), m.doc) ?? '?');
+    const label = `Kubernetes ${workload.kind} "${workload.name}", container "${containerName}"`;
+    const source = (pair, key) => sourceOf(label, key, valueText(pair.value, m.doc), m.file, m.yaml, pair);
+    const value = (pair) => scalarValue(pair.value, m.doc);
     const settings = {};
     const notes = [];
-    const share = pairAt(spec, 'shareProcessNamespace');
-    if (share && scalarValue(share.value) === true)
+    const share = pairAt(spec, 'shareProcessNamespace', m.doc);
+    if (share && value(share) === true)
         settings.init = { kind: 'shared-pid-namespace', source: source(share, 'shareProcessNamespace') };
-    const hostPid = pairAt(spec, 'hostPID');
-    if (hostPid && scalarValue(hostPid.value) === true)
+    const hostPid = pairAt(spec, 'hostPID', m.doc);
+    if (hostPid && value(hostPid) === true)
         notes.push('hostPID: true: the container runs in the host PID namespace, so its command is not PID 1; not modelled');
     for (const [key, setting] of [['command', 'entrypoint'], ['args', 'command']]) {
-        const pair = pairAt(container, key);
+        const pair = pairAt(container, key, m.doc);
         if (!pair)
             continue;
-        const argv = argvOf(pair.value, false);
+        const argv = argvOf(pair.value, false, m.doc);
         if (argv)
             settings[setting] = { argv, source: source(pair, key) };
         else
             notes.push(`${key} is not a list of strings; ignored`);
     }
-    const stop = pairAt(valueAt(container, 'lifecycle'), 'stopSignal');
+    const stop = pairAt(valueAt(container, 'lifecycle', m.doc), 'stopSignal', m.doc);
     if (stop) {
-        const signal = parseSignal(String(scalarValue(stop.value) ?? ''));
+        const signal = parseSignal(String(value(stop) ?? ''));
         if (signal) {
             settings.stopSignal = { name: signal.name, source: source(stop, 'lifecycle.stopSignal') };
             notes.push('lifecycle.stopSignal needs the ContainerStopSignals feature gate (alpha since Kubernetes 1.33) and spec.os.name; without them the image STOPSIGNAL is sent (pid1-facts §9)');
         }
         else
-            notes.push(`lifecycle.stopSignal ${valueText(stop.value)} is not a signal name; ignored`);
+            notes.push(`lifecycle.stopSignal ${valueText(stop.value, m.doc)} is not a signal name; ignored`);
     }
-    const grace = pairAt(spec, 'terminationGracePeriodSeconds');
-    const seconds = grace ? scalarValue(grace.value) : undefined;
+    const grace = pairAt(spec, 'terminationGracePeriodSeconds', m.doc);
+    const seconds = grace ? value(grace) : undefined;
     if (grace && typeof seconds === 'number')
         settings.gracePeriodSeconds = { value: seconds, source: source(grace, 'terminationGracePeriodSeconds') };
-    return { kind: 'kubernetes', name: `${workload} container ${containerName}`, label, loc: { file, ...rangeOf(yaml.lines, container) }, settings, notes };
+    const name = `${workload.kind}/${workload.name} container ${containerName}`;
+    return { kind: 'kubernetes', name, label, loc: { file: m.file, ...rangeOf(m.yaml.lines, container) }, settings, notes };
 }
 /** Image names of the skaffold.yaml artifacts that build `dockerfile` (`build.artifacts`, also under `profiles`). */
 export function skaffoldImages(file, dockerfile, yamlFiles, samePath) {
@@ -159,16 +160,15 @@ export function skaffoldImages(file, dockerfile, yamlFiles, samePath) {
         return [];
     const names = [];
     const dir = path.dirname(file);
-    const artifacts = (root) => seqItems(nodeAtPath(root, ['build', 'artifacts']).node);
     for (const doc of read.yaml.docs) {
+        const artifacts = (root) => seqItems(nodeAtPath(root, ['build', 'artifacts'], doc).node, doc);
         const root = doc.contents;
-        const all = [...artifacts(root), ...seqItems(valueAt(root, 'profiles')).flatMap(artifacts)];
+        const all = [...artifacts(root), ...seqItems(valueAt(root, 'profiles', doc), doc).flatMap(artifacts)];
         for (const artifact of all) {
             if (!isMap(artifact))
                 continue;
-            const image = scalarValue(valueAt(artifact, 'image'));
-            const context = scalarValue(valueAt(artifact, 'context'));
-            const df = scalarValue(nodeAtPath(artifact, ['docker', 'dockerfile']).node);
+            const text = (keys) => scalarValue(nodeAtPath(artifact, keys, doc).node, doc);
+            const [image, context, df] = [text(['image']), text(['context']), text(['docker', 'dockerfile'])];
             const target = path.resolve(dir, typeof context === 'string' ? context : '.', typeof df === 'string' ? df : 'Dockerfile');
             if (typeof image === 'string' && samePath(target, dockerfile))
                 names.push(image);

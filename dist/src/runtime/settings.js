@@ -3,7 +3,7 @@
  * Kubernetes readers), and the settings the image's own verdict uses.
  */
 import { isScalar, isSeq } from 'yaml';
-import { positionOf } from '../config/yaml.js';
+import { deref, positionOf } from '../config/yaml.js';
 import { splitStaticWords } from '../shell/analyze.js';
 /** Where a setting is written: `compose service "api" (init: true)` at file:line. */
 export function sourceOf(label, key, valueText, file, yaml, pair) {
@@ -15,10 +15,12 @@ export function sourceOf(label, key, valueText, file, yaml, pair) {
  * into words the way Compose does, without a shell: quotes are removed,
  * `$VAR` stays as written.
  */
-export function argvOf(node, splitString) {
+export function argvOf(value, splitString, doc) {
+    const node = deref(value, doc);
     if (isSeq(node)) {
         const argv = [];
-        for (const item of node.items) {
+        for (const raw of node.items) {
+            const item = deref(raw, doc);
             if (!isScalar(item) || item.value === null || typeof item.value === 'object')
                 return null;
             argv.push(String(item.value));
@@ -31,8 +33,9 @@ export function argvOf(node, splitString) {
     }
     return null;
 }
-/** The text of a value for --explain: `npm start`, `["node","server.js"]`. */
-export function valueText(node) {
+/** The text of a value for --explain: `npm start`, `["node","server.js"]` (aliases inside are not expanded). */
+export function valueText(value, doc) {
+    const node = deref(value, doc);
     if (isScalar(node))
         return String(node.value);
     return JSON.stringify(node?.toJSON() ?? null);
