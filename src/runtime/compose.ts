@@ -151,7 +151,8 @@ export function composeDeployment(service: ComposeService): Deployment {
   }
   for (const [key, setting] of [['entrypoint', 'entrypoint'], ['command', 'command']] as const) {
     const found = last(service.layers, key);
-    if (!found || found.pair.value === null) continue;
+    // `command:` with no value leaves the image's.
+    if (!found || found.pair.value === null || value(found) === null) continue;
     const argv = argvOf(found.pair.value, true, found.layer.doc);
     if (argv) settings[setting] = { argv, source: source(found, key) };
     else notes.push(`${key} is neither a string nor a list of strings; ignored`);

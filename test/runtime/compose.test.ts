@@ -102,8 +102,8 @@ describe('compose files', () => {
     assert.equal(context.image.entrypoint, undefined);
   });
 
-  test('init: false, an invalid stop_signal, and pid: host are not applied (notes say why)', () => {
-    const { context } = discover({ Dockerfile: DOCKERFILE, 'compose.yaml': 'services:\n  api:\n    build: .\n    init: false\n    stop_signal: SIGNOPE\n    stop_grace_period: later\n    pid: host\n' });
+  test('init: false, an empty command, an invalid stop_signal, and pid: host are not applied (notes say why)', () => {
+    const { context } = discover({ Dockerfile: DOCKERFILE, 'compose.yaml': 'services:\n  api:\n    build: .\n    init: false\n    stop_signal: SIGNOPE\n    stop_grace_period: later\n    pid: host\n    command:\n' });
     const [api] = context.deployments;
     assert.deepEqual(api?.settings, {});
     assert.deepEqual(api?.notes.map((n) => n.split(' ')[0]), ['stop_signal', 'stop_grace_period', 'pid:']);

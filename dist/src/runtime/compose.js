@@ -135,7 +135,8 @@ export function composeDeployment(service) {
     }
     for (const [key, setting] of [['entrypoint', 'entrypoint'], ['command', 'command']]) {
         const found = last(service.layers, key);
-        if (!found || found.pair.value === null)
+        // `command:` with no value leaves the image's.
+        if (!found || found.pair.value === null || value(found) === null)
             continue;
         const argv = argvOf(found.pair.value, true, found.layer.doc);
         if (argv)
