@@ -213,8 +213,14 @@ export interface Pid1Report {
 export type HandlerEnding =
   /** The handler ends the process (process.exit, a library that exits, closing every server it can see). */
   | 'exits'
-  /** The handler runs but nothing ends the process (logs only, re-raises, library without the exit option). */
+  /** The handler runs but nothing ends the process (logs only, library without the exit option). */
   | 'may-hang'
+  /**
+   * The handler re-raises the signal after removing itself (`process.kill(process.pid, sig)`, terminus and
+   * NestJS without their exit option, signal-exit): PID 1 drops the re-raise (K2) and may hang; any other
+   * process dies of it (facts §6 lib-signalexit4-extra-nons: 143).
+   */
+  | 'reraises'
   | 'unknown';
 
 export interface HandlerFact {

@@ -19,12 +19,14 @@ export default defineRule({
         const signal = model.verdict.appSignal;
         if (!program || !facts || !signal)
             return;
-        const { reaction } = decidingHandler(facts, signal);
+        const isPid1 = processOf(model, program.link)?.isPid1 ?? false;
+        const { reaction } = decidingHandler(facts, signal, isPid1);
         if (reaction !== 'may-hang')
             return;
-        const isPid1 = processOf(model, program.link)?.isPid1 ?? false;
         for (const handler of facts.handlers) {
-            if (!handler.signals.includes(signal) || handler.ending !== 'may-hang')
+            // A re-raise only hangs PID 1 (K2); elsewhere it ends the process.
+            const hangs = handler.ending === 'may-hang' || (handler.ending === 'reraises' && isPid1);
+            if (!handler.signals.includes(signal) || !hangs)
                 continue;
             context.report({
                 messageId: 'mayHang',

@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import type { Node } from 'yaml';
 import type { Rule } from '../rule.js';
 import type { SeverityName } from '../types.js';
@@ -182,6 +183,8 @@ function validator(rules: readonly Rule[]): ValidateFunction {
   if (!validate) {
     // The data schemas' options; strictTuples off because [severity, options] may leave out the options;
     // verbose keeps the parent schema for "expected one of <keys>".
+    // Loaded here only: a run without a configuration file never needs ajv.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
     const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTuples: false, allowUnionTypes: true, verbose: true });
     validate = ajv.compile(buildConfigSchema(rules));
     validators.set(rules, validate);

@@ -2,9 +2,32 @@
  * YAML (and JSON, which the same parser reads) with positions: the config
  * loader points its errors into the user's file, and the compose and
  * Kubernetes readers say on which line each runtime setting is written.
+ * The other modules reach the `yaml` package only through here: it is loaded
+ * on first use, so a run with no config, compose or manifest file never pays
+ * for it (about as much as a whole Dockerfile-only lint).
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Position } from '../types.js';
+
+let loaded: typeof Yaml | undefined;
+
+function yaml(): typeof Yaml {
+  return (loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
+export function isMap(node: unknown): node is YAMLMap {
+  return yaml().isMap(node);
+}
+
+export function isSeq(node: unknown): node is YAMLSeq {
+  return yaml().isSeq(node);
+}
+
+export function isScalar(node: unknown): node is Scalar {
+  return yaml().isScalar(node);
+}
 
 export interface YamlSyntaxError {
   message: string;
@@ -24,7 +47,8 @@ export interface ParsedYaml {
  * so a "billion laughs" file is an error, not a hang.
  */
 export function parseYaml(text: string, options: { multi?: boolean } = {}): ParsedYaml {
-  const lines = new LineCounter();
+  const { LineCounter: Lines, parseAllDocuments, parseDocument } = yaml();
+  const lines = new Lines();
   const parseOptions = { lineCounter: lines, prettyErrors: false, uniqueKeys: true } as const;
   // parseAllDocuments gives an empty array-like stream for an empty text.
   const docs: Document[] = options.multi ? [...parseAllDocuments(text, parseOptions)] : [parseDocument(text, parseOptions)];
@@ -52,7 +76,7 @@ export function positionOf(lines: LineCounter, node: Node | Pair | null | undefi
  * are. Without the document an alias cannot be followed.
  */
 export function deref(node: unknown, doc?: Document): Node | null {
-  if (isAlias(node)) return doc ? ((node.resolve(doc) as Node | undefined) ?? null) : null;
+  if (yaml().isAlias(node)) return doc ? ((node.resolve(doc) as Node | undefined) ?? null) : null;
   return (node as Node | null | undefined) ?? null;
 }
 
@@ -127,7 +151,7 @@ export function plain(doc: Document, node: Node | null): unknown {
 
 /** Start and end (exclusive) of a node, or of a pair's key. */
 export function rangeOf(lines: LineCounter, node: Node | Pair | null | undefined): { start: Position; end: Position } {
-  const target = isPair(node) ? (node.key as Node | null) : node;
+  const target = node && yaml().isPair(node) ? (node.key as Node | null) : (node as Node | null | undefined);
   const range: readonly number[] = target && 'range' in target && target.range ? target.range : [0, 0];
   const at = (offset: number): Position => {
     const pos = lines.linePos(offset);

@@ -14,6 +14,7 @@ import { applyProgram, readProgram } from '../model/program.js';
 import type { ProgramCache } from '../program/analyze.js';
 import type { BaseImageEntry } from '../images/index.js';
 import { applyIgnores, type LocatedMessage } from '../ignores/apply.js';
+import { ignoredBy, type IgnorePatterns } from '../config/ignore.js';
 import { judgeDeployments } from '../runtime/judge.js';
 import { settingReports } from '../runtime/report.js';
 import type { Deployment } from '../runtime/types.js';
@@ -43,8 +44,8 @@ export interface LintOptions {
   ruleOptions?: Record<string, Readonly<Record<string, unknown>>>;
   /** Report inline ignore directives that suppress nothing, at this severity (default off). */
   reportUnusedIgnores?: SeverityName;
-  /** Findings in files this accepts are dropped (config `ignore`). */
-  isIgnored?: (file: string) => boolean;
+  /** Findings in files these patterns cover are dropped (config `ignore`). */
+  ignore?: IgnorePatterns;
   /** Where both an init and a handler would fix a finding, which one is the fix (config `fix.type`; --fix-type wins). */
   fixType?: 'init' | 'handler';
 }
@@ -99,7 +100,8 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
       })
     : null;
   if (services) found.push(...services.found);
-  if (options.isIgnored) found = found.filter((f) => f.file === file || !options.isIgnored?.(f.file));
+  const { ignore } = options;
+  if (ignore) found = found.filter((f) => f.file === file || ignoredBy(ignore, f.file) === null);
   const { kept, suppressed } = applyIgnores(model, found, { rules: options.rules ?? allRules, reportUnused: options.reportUnusedIgnores ?? 'off' });
   const byFile = new Map<string, LintMessage[]>([[file, []]]);
   for (const f of kept) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.message]);

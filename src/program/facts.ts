@@ -147,7 +147,11 @@ class Collector {
     const via = `process.${method}`;
     const result = this.ending.ofListener(call.arguments[1], mod);
     const fact = this.handler(call, mod, reach, via, signals, result);
-    if (method === 'once' || method === 'prependOnceListener') fact.once = true;
+    if (method === 'once' || method === 'prependOnceListener') {
+      fact.once = true;
+      // A `once` listener is gone when it re-raises: the default action then applies.
+      if (result.reraisesWhileListening) fact.ending = 'reraises';
+    }
     if (strings.unknown || signals.length === 0) fact.unresolvedSignal = sigArg ? excerpt(mod, sigArg) : '(none)';
     if (signals.length === 0) this.note(`${via} at ${this.at(mod, call)}: the signal name \`${fact.unresolvedSignal ?? ''}\` could not be resolved`);
     this.assumedNote(mod, call, reach, `${via}(${signals.join(', ') || fact.unresolvedSignal || ''})`);
@@ -273,7 +277,7 @@ class Collector {
       case 'exits':
         return { ending: 'exits', why: `${e.why} (${entry.evidence})` };
       case 'may-hang':
-        return { ending: 'may-hang', why: `${e.why} (${entry.evidence})` };
+        return { ending: e.reraise ? 'reraises' : 'may-hang', why: `${e.why} (${entry.evidence})` };
       case 'depends-on-option': {
         const node = this.optionNode(args, e.arg, e.option, mod);
         let value: unknown = e.default;
@@ -285,7 +289,7 @@ class Collector {
         }
         const shown = node === 'absent' ? `${e.option} is not set` : `${e.option}: ${JSON.stringify(value)}`;
         if (value === e.value) return { ending: 'exits', why: `${shown}, so ${entry.id} ends the process (${entry.evidence})` };
-        return { ending: 'may-hang', why: `${shown}: ${e.why} (${entry.evidence})` };
+        return { ending: e.reraise ? 'reraises' : 'may-hang', why: `${shown}: ${e.why} (${entry.evidence})` };
       }
       case 'depends-on-callback': {
         const result = this.ending.ofListener(args[e.arg], mod);

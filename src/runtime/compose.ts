@@ -10,9 +10,9 @@
  * by key; `build` merges its `context` and `dockerfile`.
  */
 import path from 'node:path';
-import { isMap, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { parseSignal } from '../signals.js';
-import { deref, mapEntries, pairAt, rangeOf, scalarValue, valueAt, type ParsedYaml } from '../config/yaml.js';
+import { deref, isMap, mapEntries, pairAt, rangeOf, scalarValue, valueAt, type ParsedYaml } from '../config/yaml.js';
 import type { RuntimeSettings } from '../model/model.js';
 import type { YamlFiles } from './yaml-files.js';
 import { argvOf, sourceOf, valueText } from './settings.js';

@@ -8,11 +8,11 @@
  * and `terminationGracePeriodSeconds`.
  */
 import path from 'node:path';
-import { isMap, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { SKIP_DIRS } from '../discover.js';
 import { parseImageRef } from '../images/index.js';
 import { parseSignal } from '../signals.js';
-import { nodeAtPath, pairAt, rangeOf, scalarValue, seqItems, valueAt, type ParsedYaml } from '../config/yaml.js';
+import { isMap, nodeAtPath, pairAt, rangeOf, scalarValue, seqItems, valueAt, type ParsedYaml } from '../config/yaml.js';
 import type { RuntimeSettings } from '../model/model.js';
 import type { YamlFiles } from './yaml-files.js';
 import { argvOf, sourceOf, valueText } from './settings.js';

@@ -2,10 +2,10 @@
  * Runtime settings read from YAML nodes (shared by the compose and
  * Kubernetes readers), and the settings the image's own verdict uses.
  */
-import { isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { RuntimeSettings, SettingSource } from '../model/model.js';
 import type { ConfigRuntime } from '../config/types.js';
-import { deref, positionOf, type ParsedYaml } from '../config/yaml.js';
+import { deref, isScalar, isSeq, positionOf, type ParsedYaml } from '../config/yaml.js';
 import { splitStaticWords } from '../shell/analyze.js';
 import type { Deployment } from './types.js';
 

@@ -123,6 +123,31 @@ describe('CLI configuration', () => {
     assert.equal(sarif.runs[0]?.invocations[0]?.executionSuccessful, true);
   });
 
+  test('worker threads (PID1_LINT_WORKERS) apply each Dockerfile\'s config, ignores and compose settings', () => {
+    // Four Dockerfiles, so that two workers are really used; each folder has its own configuration.
+    const dir = writeTree({
+      '.git/HEAD': '',
+      ...Object.fromEntries(['a', 'b', 'c', 'd'].flatMap((s) => [[`${s}/Dockerfile`, SHELL_FORM], [`${s}/server.js`, SERVER]])),
+      'a/.pid1lintrc.yaml': 'rules:\n  shell-form-pid1: warn\n',
+      'b/.pid1lintrc.json': '{"ignore": ["server.js"], "runtime": {"init": true}}',
+      'c/Dockerfile': SHELL_FORM.replace('CMD', '# pid1-lint ignore=shell-form-pid1;reason=tested\nCMD'),
+      'd/compose.yaml': 'services:\n  api:\n    build: .\n    command: ["node", "server.js"]\n',
+    });
+    const run = (workers: string) => {
+      const r = spawnSync(process.execPath, [bin, '-f', 'json', '--explain', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PID1_LINT_WORKERS: workers } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const single = run('0');
+    const pooled = run('2');
+    assert.deepEqual(pooled, single);
+    const results = JSON.parse(pooled.stdout) as LintResult[];
+    const of = (s: string) => results.find((x) => x.filePath === path.join(dir, s, 'Dockerfile'));
+    assert.deepEqual(of('a')?.messages.map((m) => [m.ruleId, m.severity]), [['shell-form-pid1', 1]]);
+    assert.ok(of('b')?.pid1?.chain.some((l) => l.kind === 'init' && l.name === 'docker-init'), 'runtime.init from b\'s config');
+    assert.deepEqual(of('c')?.suppressedMessages?.map((m) => m.ruleId), ['shell-form-pid1']);
+    assert.deepEqual(of('d')?.services?.map((s) => s.name), ['api']);
+  });
+
   test('--help lists the configuration options', () => {
     const help = pid1lint(packageRoot(), '--help').stdout;
     for (const flag of ['--config FILE', '--no-config', '--report-unused-ignores', '.pid1lintrc.yaml']) assert.ok(help.includes(flag), flag);

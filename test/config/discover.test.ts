@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ConfigFinder } from '../../src/config/discover.js';
-import { ignoredBy, Project } from '../../src/config/project.js';
-import { defaultConfig } from '../../src/config/types.js';
+import { Project } from '../../src/config/project.js';
+import { ignoredBy } from '../../src/config/ignore.js';
 import { ContextFiles } from '../../src/context/files.js';
 import { writeTree } from '../model/helpers.js';
 
@@ -85,7 +85,7 @@ describe('config discovery', () => {
 });
 
 describe('config ignore', () => {
-  const config = { ...defaultConfig('/repo'), ignore: ['legacy/**', 'Dockerfile.dev', 'tools/*/Dockerfile', '/scripts/', 'build'] };
+  const config = { dir: '/repo', patterns: ['legacy/**', 'Dockerfile.dev', 'tools/*/Dockerfile', '/scripts/', 'build'] };
 
   test('patterns are relative to the config folder; without "/" they match a name at any depth', () => {
     assert.equal(ignoredBy(config, '/repo/legacy/api/Dockerfile'), 'legacy/**');

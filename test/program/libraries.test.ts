@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { dataFile, loadBuiltinLibraries, validateExtraLibraries } from '../../src/program/libraries.js';
+import { checkBuiltinLibraries, dataFile, loadBuiltinLibraries, validateExtraLibraries } from '../../src/program/libraries.js';
 import { analyzeSource, lines } from './helpers.js';
 
 function one(facts: Awaited<ReturnType<typeof analyzeSource>>): { line: number; via: string; signals: string[]; ending: string; library?: string; once?: boolean } {
@@ -20,6 +20,7 @@ function one(facts: Awaited<ReturnType<typeof analyzeSource>>): { line: number; 
 }
 
 test('the built-in table matches its schema, and every entry cites evidence', async () => {
+  await checkBuiltinLibraries();
   const entries = await loadBuiltinLibraries();
   assert.ok(entries.length >= 15);
   for (const e of entries) assert.ok(e.evidence.length > 10, e.id);

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError } from '../context/files.js';
 import { LineIndex } from '../positions.js';
@@ -165,6 +165,8 @@ function validator(rules) {
     if (!validate) {
         // The data schemas' options; strictTuples off because [severity, options] may leave out the options;
         // verbose keeps the parent schema for "expected one of <keys>".
+        // Loaded here only: a run without a configuration file never needs ajv.
+        const { Ajv } = createRequire(import.meta.url)('ajv');
         const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTuples: false, allowUnionTypes: true, verbose: true });
         validate = ajv.compile(buildConfigSchema(rules));
         validators.set(rules, validate);

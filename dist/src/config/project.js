@@ -2,15 +2,16 @@
  * Everything about one Dockerfile that is not in the Dockerfile: which
  * configuration applies (--config, --no-config, or the nearest file), whether
  * its `ignore` skips the Dockerfile, and how the container is run (compose,
- * Kubernetes, the config's `runtime`). The CLI asks this once per Dockerfile
- * and passes the answer to lintDockerfile.
+ * Kubernetes, the config's `runtime`). The CLI plans a run with it: each
+ * Dockerfile to lint with its options (plain data, so a worker thread can
+ * take them), and what to tell the user about the others.
  */
 import path from 'node:path';
-import { matchPath } from '../context/glob.js';
 import { RuntimeDiscovery } from '../runtime/discover.js';
 import { rules as allRules } from '../../rules/index.js';
 import { ConfigFinder } from './discover.js';
-import { loadConfig } from './load.js';
+import { ignoredBy } from './ignore.js';
+import { formatProblem, loadConfig } from './load.js';
 import { defaultConfig } from './types.js';
 export class Project {
     options;
@@ -35,25 +36,67 @@ export class Project {
                 return { kind: 'config-error', problems: loaded.problems };
             config = loaded.config;
         }
-        const pattern = ignoredBy(config, file);
+        const ignore = { dir: config.dir, patterns: config.ignore };
+        const pattern = ignoredBy(ignore, file);
         if (pattern !== null)
             return { kind: 'ignored', config, pattern };
         const runtime = this.runtime.forDockerfile(file, config.runtime);
         const options = {
-            files: this.options.files,
             severities: config.severities,
             ruleOptions: config.ruleOptions,
             runtime: runtime.image,
             deployments: runtime.deployments,
             runtimeNotes: runtime.notes,
             reportUnusedIgnores: unusedSeverity(config.reportUnusedIgnores, this.options.reportUnusedIgnores ?? false),
-            ...(config.ignore.length > 0 ? { isIgnored: (f) => ignoredBy(config, f) !== null } : {}),
+            ...(config.ignore.length > 0 ? { ignore } : {}),
             ...(config.images.length > 0 ? { extraImages: config.images } : {}),
             ...(config.libraries.length > 0 ? { extraLibraries: config.libraries } : {}),
             ...(config.fix ? { fixType: config.fix.type } : {}),
             ...(this.options.rules ? { rules: this.options.rules } : {}),
         };
         return { kind: 'lint', config, options };
+    }
+    /**
+     * A run: the Dockerfiles to lint, each with its options; lines for stderr about
+     * invalid configurations and ignored Dockerfiles named on the command line;
+     * `stop` when a broken --config leaves nothing to lint.
+     */
+    plan(dockerfiles, named, cwd) {
+        const plan = { tasks: [], messages: [], configError: false, stop: false, failures: [] };
+        const shown = new Set();
+        const problems = (list) => {
+            for (const line of list.map((p) => `invalid configuration: ${formatProblem(p, cwd)}`)) {
+                if (!shown.has(line))
+                    plan.messages.push(line);
+                shown.add(line);
+            }
+        };
+        const explicit = this.explicitConfig();
+        if (explicit && !explicit.ok) {
+            problems(explicit.problems);
+            return { ...plan, configError: true, stop: true };
+        }
+        for (const file of dockerfiles) {
+            const shownFile = path.relative(cwd, file) || file;
+            try {
+                const answer = this.forDockerfile(file);
+                if (answer.kind === 'lint')
+                    plan.tasks.push({ file, options: answer.options });
+                else if (answer.kind === 'config-error') {
+                    // Dockerfiles under another configuration are still linted.
+                    plan.configError = true;
+                    problems(answer.problems);
+                    plan.messages.push(`${shownFile}: not linted because its configuration is invalid`);
+                }
+                else if (named.has(file)) {
+                    plan.messages.push(`${shownFile}: ignored by "${answer.pattern}" in ${answer.config.file ?? 'the configuration'}`);
+                }
+            }
+            catch (error) {
+                plan.failures.push({ file, error });
+            }
+        }
+        return plan;
     }
     load(file) {
         let loaded = this.loads.get(file);
@@ -66,26 +109,5 @@ export class Project {
 }
 function unusedSeverity(configured, flag) {
     return flag && configured === 'off' ? 'warn' : configured;
-}
-/**
- * The `ignore` pattern that covers a file, or null. Patterns are relative to
- * the config's folder; one without `/` matches a name at any depth; a pattern
- * that matches a folder covers everything in it.
- */
-export function ignoredBy(config, file) {
-    const rel = path.relative(config.dir, file).split(path.sep).join('/');
-    if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel))
-        return null;
-    const parts = rel.split('/');
-    for (const pattern of config.ignore) {
-        const clean = pattern.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-        const anchored = clean.includes('/') || pattern.startsWith('/');
-        for (let len = 1; len <= parts.length; len++) {
-            const prefix = parts.slice(0, len);
-            if (anchored ? matchPath(clean, prefix.join('/')) : matchPath(clean, prefix.at(-1)))
-                return pattern;
-        }
-    }
-    return null;
 }
 //# sourceMappingURL=project.js.map

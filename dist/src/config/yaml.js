@@ -2,15 +2,32 @@
  * YAML (and JSON, which the same parser reads) with positions: the config
  * loader points its errors into the user's file, and the compose and
  * Kubernetes readers say on which line each runtime setting is written.
+ * The other modules reach the `yaml` package only through here: it is loaded
+ * on first use, so a run with no config, compose or manifest file never pays
+ * for it (about as much as a whole Dockerfile-only lint).
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+let loaded;
+function yaml() {
+    return (loaded ??= createRequire(import.meta.url)('yaml'));
+}
+export function isMap(node) {
+    return yaml().isMap(node);
+}
+export function isSeq(node) {
+    return yaml().isSeq(node);
+}
+export function isScalar(node) {
+    return yaml().isScalar(node);
+}
 /**
  * Every document of a YAML stream (one for config files, several for
  * Kubernetes manifests). Aliases are expanded with the parser's own limit,
  * so a "billion laughs" file is an error, not a hang.
  */
 export function parseYaml(text, options = {}) {
-    const lines = new LineCounter();
+    const { LineCounter: Lines, parseAllDocuments, parseDocument } = yaml();
+    const lines = new Lines();
     const parseOptions = { lineCounter: lines, prettyErrors: false, uniqueKeys: true };
     // parseAllDocuments gives an empty array-like stream for an empty text.
     const docs = options.multi ? [...parseAllDocuments(text, parseOptions)] : [parseDocument(text, parseOptions)];
@@ -33,7 +50,7 @@ export function positionOf(lines, node) {
  * are. Without the document an alias cannot be followed.
  */
 export function deref(node, doc) {
-    if (isAlias(node))
+    if (yaml().isAlias(node))
         return doc ? (node.resolve(doc) ?? null) : null;
     return node ?? null;
 }
@@ -107,7 +124,7 @@ export function plain(doc, node) {
 }
 /** Start and end (exclusive) of a node, or of a pair's key. */
 export function rangeOf(lines, node) {
-    const target = isPair(node) ? node.key : node;
+    const target = node && yaml().isPair(node) ? node.key : node;
     const range = target && 'range' in target && target.range ? target.range : [0, 0];
     const at = (offset) => {
         const pos = lines.linePos(offset);

@@ -80,6 +80,7 @@ export function buildStages(parsed, options = {}) {
             case 'WORKDIR': {
                 const dir = expand(ins.rest, stage).value.trim();
                 config.workdir = resolvePath(config.workdir, dir);
+                stage.dirs.add(config.workdir);
                 break;
             }
             case 'USER':
@@ -106,9 +107,13 @@ export function buildStages(parsed, options = {}) {
                 cmdSetInStage = true;
                 break;
             case 'COPY':
-            case 'ADD':
-                stage.copies.push(copyStep(ins, stage, stages, (t) => expand(t, stage)));
+            case 'ADD': {
+                const step = copyStep(ins, stage, stages, (t) => expand(t, stage));
+                stage.copies.push(step);
+                if (step.destIsDir)
+                    stage.dirs.add(step.dest);
                 break;
+            }
             case 'RUN':
                 stage.runs.push({
                     instruction: ins,
@@ -172,6 +177,7 @@ function startStage(ins, stages, globalArgs, escape, extraImages) {
         runs: [],
         args: new Map(),
         problems: [],
+        dirs: new Set(parentStage ? parentStage.dirs : ['/', config.workdir]),
     };
 }
 /** A stage by name (case-insensitive, as Docker) or by index. */
@@ -226,8 +232,9 @@ function copyStep(ins, stage, stages, expand) {
     const destRaw = paths.at(-1) ?? '.';
     const sources = paths.slice(0, -1);
     const workdir = stage.config.workdir;
-    const destIsDir = destRaw.endsWith('/') || destRaw === '.' || destRaw === '..' || sources.length > 1 || sources.some(hasGlob);
-    return { instruction: ins, keyword, from, sources, dest: resolvePath(workdir, destRaw), destIsDir, workdir };
+    const dest = resolvePath(workdir, destRaw);
+    const destIsDir = destRaw.endsWith('/') || destRaw === '.' || destRaw === '..' || sources.length > 1 || sources.some(hasGlob) || stage.dirs.has(dest);
+    return { instruction: ins, keyword, from, sources, dest, destIsDir, workdir };
 }
 export function hasGlob(path) {
     return /[*?[]/.test(path);

@@ -11,6 +11,7 @@ import { describeError, relativeTo } from '../context/files.js';
 import { buildModel } from '../model/model.js';
 import { applyProgram, readProgram } from '../model/program.js';
 import { applyIgnores } from '../ignores/apply.js';
+import { ignoredBy } from '../config/ignore.js';
 import { judgeDeployments } from '../runtime/judge.js';
 import { settingReports } from '../runtime/report.js';
 import { Locator } from './locate.js';
@@ -66,8 +67,9 @@ export async function lintDockerfile(dockerfilePath, options = {}) {
         : null;
     if (services)
         found.push(...services.found);
-    if (options.isIgnored)
-        found = found.filter((f) => f.file === file || !options.isIgnored?.(f.file));
+    const { ignore } = options;
+    if (ignore)
+        found = found.filter((f) => f.file === file || ignoredBy(ignore, f.file) === null);
     const { kept, suppressed } = applyIgnores(model, found, { rules: options.rules ?? allRules, reportUnused: options.reportUnusedIgnores ?? 'off' });
     const byFile = new Map([[file, []]]);
     for (const f of kept)

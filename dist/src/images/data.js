@@ -6,9 +6,9 @@
  * names the file and the JSON pointer.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../package-info.js';
-import { Ajv } from 'ajv';
 /** Fields an entry must have once `extends` is resolved, when it has a `match`. */
 export const REQUIRED_FIELDS = [
     'description',
@@ -40,6 +40,8 @@ function getValidators() {
     const schema = readJson(schemaFile());
     // allowUnionTypes: nullable fields are `"type": ["string", "null"]`; strictRequired would reject
     // the `required` inside if/not and anyOf, which name properties declared one level up.
+    // Loaded here only: a run that reads no user-supplied images never needs ajv.
+    const { Ajv } = createRequire(import.meta.url)('ajv');
     const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     const file = ajv.compile(schema);
     const entries = ajv.compile({ type: 'array', items: { $ref: `${String(schema.$id)}#/definitions/entry` } });
@@ -49,6 +51,10 @@ const loaded = new Map();
 /**
  * The entries of a base-image data file (default: the built-in data/base-images.json),
  * validated; cached per file. Throws an Error naming the file and the JSON pointer.
+ *
+ * The built-in file is checked against its schema by the tests
+ * (`checkBaseImageSchema`), not on every run: loading ajv and compiling the
+ * schema cost more than the rest of a Dockerfile-only run (BENCHMARKS.md).
  */
 export function loadBaseImageData(file) {
     const target = path.resolve(file ?? defaultDataFile());
@@ -56,14 +62,19 @@ export function loadBaseImageData(file) {
     if (cached !== undefined)
         return cached;
     const data = readJson(target);
-    const validate = getValidators().file;
-    if (!validate(data))
-        throw new Error(formatErrors(target, validate.errors ?? []));
+    if (file !== undefined)
+        checkBaseImageSchema(target, data);
     const entries = data.images;
     checkEntries(entries, target, '/images', []);
     deepFreeze(entries);
     loaded.set(target, entries);
     return entries;
+}
+/** Throws when `data` (read from `file`) does not match data/base-images.schema.json. */
+export function checkBaseImageSchema(file, data = readJson(file)) {
+    const validate = getValidators().file;
+    if (!validate(data))
+        throw new Error(formatErrors(file, validate.errors ?? []));
 }
 /**
  * Validates entries from user configuration (same shape as the data file's entries).

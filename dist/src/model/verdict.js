@@ -43,12 +43,12 @@ function label(p) {
  * `next start` and a standalone server.js install SIGINT/SIGTERM handlers that
  * exit (143) unless NEXT_MANUAL_SIG_HANDLE is set (facts §6).
  */
-function nextReaction(link, signal, app) {
+function nextReaction(link, signal, app, isPid1) {
     if (link.env.NEXT_MANUAL_SIG_HANDLE)
-        return app.reaction(signal);
+        return app.reaction(signal, isPid1);
     if (signal === 'SIGTERM' || signal === 'SIGINT')
         return { reaction: 'exits', why: 'Next.js handles it and exits 143 (facts §6 next-start)' };
-    return app.reaction(signal);
+    return app.reaction(signal, isPid1);
 }
 /**
  * `signal` reaches process i. `groupSignal` is set when an init signalled the
@@ -67,8 +67,8 @@ function deliver(processes, i, signal, groupSignal, app, steps, pid1 = 0) {
                 steps.push(`${label(p)} (${where}): how it passes ${signal} on is not known`);
                 return unknown;
             }
-            const r = behaviour.runtime === 'next' ? nextReaction(p.link, signal, app)
-                : behaviour.runtime === 'node' ? app.reaction(signal)
+            const r = behaviour.runtime === 'next' ? nextReaction(p.link, signal, app, isPid1)
+                : behaviour.runtime === 'node' ? app.reaction(signal, isPid1)
                     : { reaction: 'unknown', why: `${behaviour.runtime} is not modelled` };
             const base = { appSignal: signal, appWaitedFor: true, appWaitLimitMs: null };
             switch (r.reaction) {

@@ -76,7 +76,7 @@ export class EndingAnalyzer {
         if (v.k !== 'fn') {
             return { ending: 'unknown', why: `the listener \`${excerpt(mod, node)}\` could not be resolved to a function` };
         }
-        const scan = { exits: [], reraises: [], exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
+        const scan = { exits: [], reraises: [], removesListeners: false, exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
         this.scanFunction(v.fn, v.mod, 0, scan);
         return this.decide(scan, v.mod);
     }
@@ -86,9 +86,11 @@ export class EndingAnalyzer {
             return { ending: 'exits', why: `calls ${first.text} (${first.at})` };
         const reraise = scan.reraises[0];
         if (reraise) {
+            // The default action ends a process that is not PID 1 once no listener is left (facts §6 lib-signalexit4-extra-nons).
             return {
-                ending: 'may-hang',
-                why: `re-raises the signal with ${reraise.text} (${reraise.at}), which a PID 1 drops (facts K2); nothing else ends the process`,
+                ending: scan.removesListeners ? 'reraises' : 'may-hang',
+                why: `re-raises the signal with ${reraise.text} (${reraise.at}), which a PID 1 drops (facts K2)${scan.removesListeners ? '; any other process dies of it' : ''}; nothing else ends the process`,
+                ...(scan.removesListeners ? {} : { reraisesWhileListening: true }),
             };
         }
         const servers = this.serversOf(mod);
@@ -180,6 +182,8 @@ export class EndingAnalyzer {
             const name = cv.path[0];
             if (name === 'kill' && cv.path.length === 1)
                 this.kill(call, mod, scan);
+            if (name === 'removeListener' || name === 'removeAllListeners' || name === 'off')
+                scan.removesListeners = true;
             return;
         }
         if (this.libraries.match(call, mod).some((m) => m.entry.role === 'exits-process')) {

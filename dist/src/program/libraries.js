@@ -1,7 +1,7 @@
 /**
- * The library table: data/shutdown-libraries.json, validated against its
- * schema once per process (ajv is loaded lazily, like the parser), plus
- * user-supplied extras of the same shape.
+ * The library table: data/shutdown-libraries.json (its schema is checked by
+ * the tests), plus user-supplied extras of the same shape, validated with
+ * ajv (loaded only for them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,16 +44,23 @@ function resolveAjv(mod) {
 function describeErrors(validate) {
     return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
 }
-/** The built-in table; a broken table is a bug in pid1-lint, so this one throws. */
+/**
+ * The built-in table. It is checked against its schema by the tests
+ * (`checkBuiltinLibraries`), not on every run: ajv would cost a program
+ * read more than its parsing (BENCHMARKS.md).
+ */
 export function loadBuiltinLibraries() {
-    builtin ??= (async () => {
-        const { table } = await loadValidators();
-        const json = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.json'), 'utf8'));
-        if (!table(json))
-            throw new Error(`data/shutdown-libraries.json does not match its schema: ${describeErrors(table)}`);
-        return json.libraries;
-    })();
+    builtin ??= Promise.resolve(readBuiltinTable().libraries);
     return builtin;
+}
+function readBuiltinTable() {
+    return JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.json'), 'utf8'));
+}
+/** Throws when data/shutdown-libraries.json does not match its schema (a bug in pid1-lint). */
+export async function checkBuiltinLibraries() {
+    const { table } = await loadValidators();
+    if (!table(readBuiltinTable()))
+        throw new Error(`data/shutdown-libraries.json does not match its schema: ${describeErrors(table)}`);
 }
 /** User extras: valid entries are returned, invalid ones are described in `problems` (never thrown). */
 export async function validateExtraLibraries(extras) {

@@ -10,9 +10,8 @@
  * by key; `build` merges its `context` and `dockerfile`.
  */
 import path from 'node:path';
-import { isMap } from 'yaml';
 import { parseSignal } from '../signals.js';
-import { deref, mapEntries, pairAt, rangeOf, scalarValue, valueAt } from '../config/yaml.js';
+import { deref, isMap, mapEntries, pairAt, rangeOf, scalarValue, valueAt } from '../config/yaml.js';
 import { argvOf, sourceOf, valueText } from './settings.js';
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const COMPOSE_FILE = /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/;

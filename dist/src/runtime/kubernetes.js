@@ -8,11 +8,10 @@
  * and `terminationGracePeriodSeconds`.
  */
 import path from 'node:path';
-import { isMap } from 'yaml';
 import { SKIP_DIRS } from '../discover.js';
 import { parseImageRef } from '../images/index.js';
 import { parseSignal } from '../signals.js';
-import { nodeAtPath, pairAt, rangeOf, scalarValue, seqItems, valueAt } from '../config/yaml.js';
+import { isMap, nodeAtPath, pairAt, rangeOf, scalarValue, seqItems, valueAt } from '../config/yaml.js';
 import { argvOf, sourceOf, valueText } from './settings.js';
 /** Bounds of the repository scan: a repository with more YAML than this is scanned in part (and --explain says so). */
 export const SCAN_LIMITS = { files: 2000, directories: 5000, depth: 12 };

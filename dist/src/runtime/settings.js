@@ -1,9 +1,4 @@
-/**
- * Runtime settings read from YAML nodes (shared by the compose and
- * Kubernetes readers), and the settings the image's own verdict uses.
- */
-import { isScalar, isSeq } from 'yaml';
-import { deref, positionOf } from '../config/yaml.js';
+import { deref, isScalar, isSeq, positionOf } from '../config/yaml.js';
 import { splitStaticWords } from '../shell/analyze.js';
 /** Where a setting is written: `compose service "api" (init: true)` at file:line. */
 export function sourceOf(label, key, valueText, file, yaml, pair) {
