@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { relativeTo } from '../src/context/files.js';
-import { commandText, initAbove, linkLocation, processOf } from '../src/model/queries.js';
+import { commandText, initAbove, processOf } from '../src/model/queries.js';
 
 export default defineRule({
   id: 'entrypoint-script-exec',
@@ -29,7 +29,7 @@ export default defineRule({
       const trap = script.facts.traps[0];
       context.report({
         messageId: 'missingExec',
-        loc: link.line ? context.locate.line(script.hostPath, link.line) : linkLocation(model, context.locate, link),
+        loc: context.locate.line(script.hostPath, final.line),
         data: {
           script: relativeTo(model.contextDir, script.hostPath),
           command,

@@ -126,18 +126,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const maxWarningsRaw = values['max-warnings'] as string | undefined;
     const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
+    // Shared by every Dockerfile of the run: each file is looked at and read once.
+    const files = new ContextFiles();
     const contextDir = values.context as string | undefined;
-    if (contextDir !== undefined && !isDirectory(path.resolve(io.cwd, contextDir))) throw new UsageError(`--context ${contextDir}: no such folder`);
+    if (contextDir !== undefined && !files.isDirectory(path.resolve(io.cwd, contextDir))) throw new UsageError(`--context ${contextDir}: no such folder`);
     const configFile = values.config as string | undefined;
     if (configFile !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
-    if (configFile !== undefined && !isFile(path.resolve(io.cwd, configFile))) throw new UsageError(`--config ${configFile}: no such file`);
+    if (configFile !== undefined && !files.isFile(path.resolve(io.cwd, configFile))) throw new UsageError(`--config ${configFile}: no such file`);
     const discovery = discoverDockerfiles(positionals, io.cwd);
     for (const m of discovery.missing) io.stderr.write(`pid1-lint: ${m.path}: ${m.reason}\n`);
     if (discovery.files.length === 0 && discovery.missing.length === 0) {
       io.stderr.write(`pid1-lint: no Dockerfile found in ${positionals.length ? positionals.join(', ') : 'the current folder'}\n`);
       return 2;
     }
-    const files = new ContextFiles();
     const results: LintResult[] = [];
     let internalError = false;
     const internal = (file: string, err: unknown) => {
@@ -222,22 +223,6 @@ function decideColor(values: Record<string, unknown>, io: { env: NodeJS.ProcessE
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return io.isTTY;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 // Run when executed directly (not when imported by tests).

@@ -19,10 +19,10 @@ export default defineRule({
             },
         },
         messages: {
-            staysPid1: '{{shell}} stays PID 1 as the parent of `{{command}}` ({{why}}): it ignores {{signal}}, `{{app}}` never receives it, and the container is SIGKILLed when the grace period ends ({{fact}}). Use exec form: {{execForm}}',
-            staysUnderInit: '{{shell}} stays the parent of `{{command}}` under {{init}}: {{initEffect}}. Use exec form: {{execForm}}',
-            execsByItself: '{{shell}} runs `{{command}}` as PID 1 only because it execs the last command of -c by itself ({{fact}}); a `;`, `&&` or trap added later, or a Debian base image (dash), makes the shell stay PID 1 and ignore {{signal}}. Prefer exec form: {{execForm}}',
-            noShell: 'The image has no /bin/sh ({{image}}), so this shell-form command cannot start at all. Use exec form: {{execForm}}',
+            staysPid1: '{{shell}} stays PID 1 as the parent of `{{command}}` ({{why}}): it ignores {{signal}}, `{{app}}` never receives it, and the container is SIGKILLed when the grace period ends ({{fact}}). Make the program PID 1: {{execForm}}',
+            staysUnderInit: '{{shell}} stays the parent of `{{command}}` under {{init}}: {{initEffect}}. Make the program PID 1: {{execForm}}',
+            execsByItself: '{{shell}} runs `{{command}}` as PID 1 only because it execs the last command of -c by itself ({{fact}}); a `;`, `&&` or trap added later, or a Debian base image (dash), makes the shell stay PID 1 and ignore {{signal}}. Prefer making the program PID 1 explicitly: {{execForm}}',
+            noShell: 'The image has no /bin/sh ({{image}}), so this shell-form command cannot start at all. Make the program PID 1: {{execForm}}',
         },
     },
     check(context) {
@@ -50,12 +50,12 @@ export default defineRule({
             if (link.origin.instruction?.jsonError)
                 continue;
             const main = shell.facts.main;
-            const command = main ? commandText(main.argv.map((a) => a ?? '…')) : shell.text;
+            // A trailing ( … ) or { …; } has no argv of its own: name the command the shell runs in it.
+            const next = model.chain[model.chain.indexOf(link) + 1];
+            const command = main && !main.compound ? commandText(main.argv.map((a) => a ?? '…')) : next?.argv.length ? commandText(next.argv) : shell.text;
             const app = appLink(model);
             const keyword = link.origin.instruction?.keyword ?? 'CMD';
-            const execForm = main && main.argv.every((a) => a !== null)
-                ? `${keyword} ${JSON.stringify(main.argv)}`
-                : `["sh", "-c", ${JSON.stringify(`exec ${shell.text}`)}] or a wrapper script that ends in exec`;
+            const execForm = suggestedForm(keyword, shell.text, shell.facts, command);
             const where = processOf(model, link);
             const data = {
                 shell: shell.fromShellForm ? `/bin/sh -c (shell form, ${shell.flavour})` : `${link.argv[0] ?? 'sh'} -c (${shell.flavour})`,
@@ -117,5 +117,19 @@ function stayReason(flavour, image) {
                 fact: 'facts §3',
             };
     }
+}
+/**
+ * Exec form when the string is one plain command; otherwise the same shell
+ * command with `exec` in front of the command that should become PID 1.
+ */
+function suggestedForm(keyword, text, facts, command) {
+    const main = facts.main;
+    const plain = facts.commands.length === 1 && main && !main.compound && !main.redirects && main.assignments.length === 0
+        && main.argv.every((a) => a !== null) && main.words.every((w) => !w.expansions && !w.glob);
+    if (plain && main)
+        return `${keyword} ${JSON.stringify(main.argv)}`;
+    if (main && !main.compound && !main.exec)
+        return `${keyword} ${text.slice(0, main.start)}exec ${text.slice(main.start)}`;
+    return `\`exec\` in front of \`${command}\``;
 }
 //# sourceMappingURL=shell-form-pid1.js.map

@@ -23,6 +23,9 @@ export default defineRule({
             return;
         if (program.target.containerPath?.includes('$'))
             return;
+        // SIGKILL and SIGSTOP end PID 1 whatever the program does (K1): its source does not matter.
+        if (model.stopSignal.name === 'SIGKILL' || model.stopSignal.name === 'SIGSTOP')
+            return;
         const lookup = program.lookup;
         const loc = linkLocation(model, context.locate, program.link);
         const command = programCommand(model, program.link);

@@ -119,13 +119,15 @@ export async function main(argv, io) {
         const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
         if (!Number.isInteger(maxWarnings) || maxWarnings < -1)
             throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
+        // Shared by every Dockerfile of the run: each file is looked at and read once.
+        const files = new ContextFiles();
         const contextDir = values.context;
-        if (contextDir !== undefined && !isDirectory(path.resolve(io.cwd, contextDir)))
+        if (contextDir !== undefined && !files.isDirectory(path.resolve(io.cwd, contextDir)))
             throw new UsageError(`--context ${contextDir}: no such folder`);
         const configFile = values.config;
         if (configFile !== undefined && values['no-config'])
             throw new UsageError('--config and --no-config cannot be used together');
-        if (configFile !== undefined && !isFile(path.resolve(io.cwd, configFile)))
+        if (configFile !== undefined && !files.isFile(path.resolve(io.cwd, configFile)))
             throw new UsageError(`--config ${configFile}: no such file`);
         const discovery = discoverDockerfiles(positionals, io.cwd);
         for (const m of discovery.missing)
@@ -134,7 +136,6 @@ export async function main(argv, io) {
             io.stderr.write(`pid1-lint: no Dockerfile found in ${positionals.length ? positionals.join(', ') : 'the current folder'}\n`);
             return 2;
         }
-        const files = new ContextFiles();
         const results = [];
         let internalError = false;
         const internal = (file, err) => {
@@ -225,22 +226,6 @@ function decideColor(values, io) {
     if (force !== undefined)
         return force !== '0' && force !== 'false';
     return io.isTTY;
-}
-function isFile(p) {
-    try {
-        return fs.statSync(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function isDirectory(p) {
-    try {
-        return fs.statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 // Run when executed directly (not when imported by tests).
 const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';

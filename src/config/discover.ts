@@ -6,9 +6,8 @@
  * are not merged: the nearest one is the whole configuration, as with tally
  * and .hadolint.yaml.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { repositoryRoot } from '../context/files.js';
+import { ContextFiles, repositoryRoot } from '../context/files.js';
 import { isRecord } from '../program/fs-context.js';
 import { PACKAGE_KEY } from './load.js';
 
@@ -16,6 +15,9 @@ export const CONFIG_NAMES = ['.pid1lintrc.json', '.pid1lintrc.yaml', '.pid1lintr
 
 export class ConfigFinder {
   private readonly byFolder = new Map<string, string | null>();
+
+  /** `files`: the run's shared reads, so each candidate is looked at once per run. */
+  constructor(private readonly files: ContextFiles = new ContextFiles()) {}
 
   /** The config file for a Dockerfile, or null. */
   find(dockerfile: string): string | null {
@@ -27,7 +29,7 @@ export class ConfigFinder {
         const cached = this.byFolder.get(dir);
         if (cached !== undefined) return cached;
         visited.push(dir);
-        const here = configIn(dir);
+        const here = configIn(dir, this.files);
         if (here || dir === stop || dir === path.dirname(dir)) return here;
       }
     };
@@ -37,35 +39,24 @@ export class ConfigFinder {
   }
 }
 
-function configIn(dir: string): string | null {
+function configIn(dir: string, files: ContextFiles): string | null {
   for (const name of CONFIG_NAMES) {
     const file = path.join(dir, name);
-    if (!isFile(file)) continue;
-    if (name !== 'package.json' || hasConfigKey(file)) return file;
+    if (!files.isFile(file)) continue;
+    if (name !== 'package.json' || hasConfigKey(file, files)) return file;
   }
   return null;
 }
 
 /** A package.json that does not parse still counts when it mentions the key, so its error is reported. */
-function hasConfigKey(file: string): boolean {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return false;
-  }
+function hasConfigKey(file: string, files: ContextFiles): boolean {
+  const read = files.read(file);
+  if (!read.ok) return false;
+  const { text } = read;
   try {
     const json: unknown = JSON.parse(text);
     return isRecord(json) && PACKAGE_KEY in json;
   } catch {
     return text.includes(`"${PACKAGE_KEY}"`);
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
   }
 }

@@ -35,11 +35,12 @@ export type ProjectAnswer =
   | { kind: 'config-error'; problems: ConfigProblem[] };
 
 export class Project {
-  private readonly finder = new ConfigFinder();
+  private readonly finder: ConfigFinder;
   private readonly loads = new Map<string, ConfigLoad>();
   private readonly runtime: RuntimeDiscovery;
 
   constructor(private readonly options: ProjectOptions) {
+    this.finder = new ConfigFinder(options.files);
     this.runtime = new RuntimeDiscovery(options.files);
   }
 

@@ -68,6 +68,8 @@ export class ProgramCache {
   private program = 0;
   /** What happened, for the benchmark: parses, cache hits, modules dropped. */
   readonly stats = { parses: 0, hits: 0, dropped: 0 };
+  /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
+  readonly modulesRead = new Set<string>();
 
   /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
   constructor(private readonly files?: ContextFiles) {}
@@ -98,6 +100,7 @@ export class ProgramCache {
   }
 
   module(file: string, text: string): Promise<Parsed> {
+    this.modulesRead.add(file);
     const key = `${file}\0${text.length}`;
     const cached = this.parsed.get(key);
     if (cached) {
@@ -155,6 +158,8 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
 
   const modules = new Map<string, ModuleInfo>();
   const packages = new Set<string>();
+  /** Workspace packages imported (specifier → folder), noted once each. */
+  const workspacePackages = new Map<string, string>();
   const builtins = new Set<string>();
   const roots: string[] = [];
   const queue: string[] = [];
@@ -214,7 +219,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
           case 'file':
             if (r.path.split(path.sep).includes('node_modules')) packages.add(edge.spec);
             else enqueue(r.path);
-            if (r.via === 'workspace package') note(`${at}: '${edge.spec}' is the workspace package at ${cfs.rel(r.path)}`);
+            if (r.via === 'workspace package' && !workspacePackages.has(edge.spec)) workspacePackages.set(edge.spec, cfs.rel(r.path));
             break;
           case 'package':
             packages.add(normalizeSpecifier(r.name));
@@ -238,7 +243,10 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   }
 
   facts.packages = [...packages].sort();
-  facts.notes.push(`files read: ${facts.files.map((f) => cfs.rel(f)).join(', ') || 'none'}`);
+  facts.notes.push(`files read: ${listSome(facts.files.map((f) => cfs.rel(f)), 12) || 'none'}`);
+  if (workspacePackages.size > 0) {
+    facts.notes.push(`workspace packages followed: ${listSome([...workspacePackages].map(([spec, at]) => `${spec} (${at})`), 8)}`);
+  }
   if (modules.size === 0) {
     facts.notes.push(...notes);
     return;
@@ -253,8 +261,14 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   facts.handlers = collected.handlers;
   facts.children = collected.children;
   const external = facts.packages.filter((p) => !builtins.has(p));
-  if (external.length > 0) note(`packages not read (recognised through the library table only): ${external.join(', ')}`);
+  if (external.length > 0) note(`packages not read (recognised through the library table only): ${listSome(external, 12)}`);
   facts.notes.push(...notes, ...collected.notes);
+}
+
+/** `a, b, c and 40 more`: long lists stay readable in --explain. */
+function listSome(items: string[], max: number): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more (${items.length} in all)`;
 }
 
 function unreadableReason(cfs: ContextFs, file: string, status: 'dir' | 'missing' | 'outside'): string {

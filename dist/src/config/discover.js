@@ -6,14 +6,18 @@
  * are not merged: the nearest one is the whole configuration, as with tally
  * and .hadolint.yaml.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { repositoryRoot } from '../context/files.js';
+import { ContextFiles, repositoryRoot } from '../context/files.js';
 import { isRecord } from '../program/fs-context.js';
 import { PACKAGE_KEY } from './load.js';
 export const CONFIG_NAMES = ['.pid1lintrc.json', '.pid1lintrc.yaml', '.pid1lintrc.yml', 'pid1lint.config.json', 'package.json'];
 export class ConfigFinder {
+    files;
     byFolder = new Map();
+    /** `files`: the run's shared reads, so each candidate is looked at once per run. */
+    constructor(files = new ContextFiles()) {
+        this.files = files;
+    }
     /** The config file for a Dockerfile, or null. */
     find(dockerfile) {
         const start = path.dirname(path.resolve(dockerfile));
@@ -25,7 +29,7 @@ export class ConfigFinder {
                 if (cached !== undefined)
                     return cached;
                 visited.push(dir);
-                const here = configIn(dir);
+                const here = configIn(dir, this.files);
                 if (here || dir === stop || dir === path.dirname(dir))
                     return here;
             }
@@ -36,39 +40,28 @@ export class ConfigFinder {
         return found;
     }
 }
-function configIn(dir) {
+function configIn(dir, files) {
     for (const name of CONFIG_NAMES) {
         const file = path.join(dir, name);
-        if (!isFile(file))
+        if (!files.isFile(file))
             continue;
-        if (name !== 'package.json' || hasConfigKey(file))
+        if (name !== 'package.json' || hasConfigKey(file, files))
             return file;
     }
     return null;
 }
 /** A package.json that does not parse still counts when it mentions the key, so its error is reported. */
-function hasConfigKey(file) {
-    let text;
-    try {
-        text = fs.readFileSync(file, 'utf8');
-    }
-    catch {
+function hasConfigKey(file, files) {
+    const read = files.read(file);
+    if (!read.ok)
         return false;
-    }
+    const { text } = read;
     try {
         const json = JSON.parse(text);
         return isRecord(json) && PACKAGE_KEY in json;
     }
     catch {
         return text.includes(`"${PACKAGE_KEY}"`);
-    }
-}
-function isFile(file) {
-    try {
-        return fs.statSync(file).isFile();
-    }
-    catch {
-        return false;
     }
 }
 //# sourceMappingURL=discover.js.map

@@ -15,11 +15,12 @@ import { formatProblem, loadConfig } from './load.js';
 import { defaultConfig } from './types.js';
 export class Project {
     options;
-    finder = new ConfigFinder();
+    finder;
     loads = new Map();
     runtime;
     constructor(options) {
         this.options = options;
+        this.finder = new ConfigFinder(options.files);
         this.runtime = new RuntimeDiscovery(options.files);
     }
     /** The --config file, loaded up front: when it is broken, nothing can be linted. */

@@ -31,6 +31,8 @@ export class ProgramCache {
     program = 0;
     /** What happened, for the benchmark: parses, cache hits, modules dropped. */
     stats = { parses: 0, hits: 0, dropped: 0 };
+    /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
+    modulesRead = new Set();
     /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
     constructor(files) {
         this.files = files;
@@ -64,6 +66,7 @@ export class ProgramCache {
         }
     }
     module(file, text) {
+        this.modulesRead.add(file);
         const key = `${file}\0${text.length}`;
         const cached = this.parsed.get(key);
         if (cached) {
@@ -119,6 +122,8 @@ async function analyze(options, entry, preloads, facts) {
     };
     const modules = new Map();
     const packages = new Set();
+    /** Workspace packages imported (specifier → folder), noted once each. */
+    const workspacePackages = new Map();
     const builtins = new Set();
     const roots = [];
     const queue = [];
@@ -186,8 +191,8 @@ async function analyze(options, entry, preloads, facts) {
                             packages.add(edge.spec);
                         else
                             enqueue(r.path);
-                        if (r.via === 'workspace package')
-                            note(`${at}: '${edge.spec}' is the workspace package at ${cfs.rel(r.path)}`);
+                        if (r.via === 'workspace package' && !workspacePackages.has(edge.spec))
+                            workspacePackages.set(edge.spec, cfs.rel(r.path));
                         break;
                     case 'package':
                         packages.add(normalizeSpecifier(r.name));
@@ -210,7 +215,10 @@ async function analyze(options, entry, preloads, facts) {
         }
     }
     facts.packages = [...packages].sort();
-    facts.notes.push(`files read: ${facts.files.map((f) => cfs.rel(f)).join(', ') || 'none'}`);
+    facts.notes.push(`files read: ${listSome(facts.files.map((f) => cfs.rel(f)), 12) || 'none'}`);
+    if (workspacePackages.size > 0) {
+        facts.notes.push(`workspace packages followed: ${listSome([...workspacePackages].map(([spec, at]) => `${spec} (${at})`), 8)}`);
+    }
     if (modules.size === 0) {
         facts.notes.push(...notes);
         return;
@@ -225,8 +233,14 @@ async function analyze(options, entry, preloads, facts) {
     facts.children = collected.children;
     const external = facts.packages.filter((p) => !builtins.has(p));
     if (external.length > 0)
-        note(`packages not read (recognised through the library table only): ${external.join(', ')}`);
+        note(`packages not read (recognised through the library table only): ${listSome(external, 12)}`);
     facts.notes.push(...notes, ...collected.notes);
+}
+/** `a, b, c and 40 more`: long lists stay readable in --explain. */
+function listSome(items, max) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more (${items.length} in all)`;
 }
 function unreadableReason(cfs, file, status) {
     if (status === 'outside')
