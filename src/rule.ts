@@ -45,6 +45,8 @@ export interface RuleContext<MessageId extends string> {
   readonly locate: Locator;
   /** The rule's options from the config, already checked against `meta.options` (`{}` when none are set). */
   readonly options: Readonly<Record<string, unknown>>;
+  /** Config `fix.type`: the remedy to name where an init and a signal handler would both work; unset, both are named. */
+  readonly fixType?: 'init' | 'handler';
   report(report: Report<MessageId>): void;
 }
 

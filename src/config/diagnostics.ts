@@ -33,8 +33,8 @@ export function issuesFromAjv(errors: readonly ErrorObject[], context: IssueCont
   return issues;
 }
 
-/** Errors that only say "a branch failed"; the branch's own errors say why. */
-const SUMMARY = new Set(['anyOf', 'oneOf', 'if', 'allOf']);
+/** Errors that only say "a branch failed" (or "a key is invalid"); the branch's own errors say why. */
+const SUMMARY = new Set(['anyOf', 'oneOf', 'if', 'allOf', 'propertyNames']);
 
 const ALTERNATIVE = /\/(?:anyOf|oneOf)\/(\d+)(?=\/|$)/;
 
@@ -123,6 +123,11 @@ function compare(a: Score, b: Score): number {
 function describe(e: ErrorObject, context: IssueContext): Issue {
   const path = pointerSegments(e.instancePath);
   const params = e.params as Record<string, unknown>;
+  if (e.propertyName !== undefined) {
+    // A `propertyNames` check failed: the problem is that key, e.g. an ENV name `1BAD`.
+    const { message } = describe({ ...e, propertyName: undefined }, context);
+    return { path: [...path, e.propertyName], atKey: true, message: `invalid key; ${message.replace(/^expected a string/, 'expected a name')}` };
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
@@ -135,6 +140,14 @@ function describe(e: ErrorObject, context: IssueContext): Issue {
     }
     case 'required':
       return { path, message: `missing key "${String(params['missingProperty'])}"` };
+    case 'dependencies':
+      return { path, message: `missing key "${String(params['missingProperty'])}" (needed with "${String(params['property'])}")` };
+    case 'uniqueItems': {
+      // ajv scans from the end: `j` is the later item, `i` the earlier one. Point at the repeat.
+      const [later, earlier] = [Number(params['j']), Number(params['i'])];
+      const value = Array.isArray(e.data) ? (e.data as unknown[])[later] : undefined;
+      return { path: [...path, later], message: `expected each item once; ${show(value)} is already item ${earlier}` };
+    }
     case 'minItems':
       return { path, message: `expected at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}` };
     case 'maxItems':

@@ -46,7 +46,7 @@ export interface LintOptions {
   reportUnusedIgnores?: SeverityName;
   /** Findings in files these patterns cover are dropped (config `ignore`). */
   ignore?: IgnorePatterns;
-  /** Where both an init and a handler would fix a finding, which one is the fix (config `fix.type`; --fix-type wins). */
+  /** Where both an init and a handler would fix a finding, which one the message recommends (config `fix.type`). */
   fixType?: 'init' | 'handler';
 }
 
@@ -135,7 +135,13 @@ function runRules(model: Pid1Model, options: LintOptions): LocatedMessage[] {
     if (configured === 'off') continue;
     const reports: Report<string>[] = [];
     try {
-      rule.check({ model, locate, options: options.ruleOptions?.[rule.id] ?? {}, report: (r) => reports.push(r) });
+      rule.check({
+        model,
+        locate,
+        options: options.ruleOptions?.[rule.id] ?? {},
+        ...(options.fixType ? { fixType: options.fixType } : {}),
+        report: (r) => reports.push(r),
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       throw new Error(`rule ${rule.id} failed on ${model.dockerfilePath}: ${message}`, { cause: err });

@@ -2,6 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../src/package-info.js';
 import type { LintResult } from '../../src/types.js';
@@ -146,6 +147,48 @@ describe('CLI configuration', () => {
     assert.ok(of('b')?.pid1?.chain.some((l) => l.kind === 'init' && l.name === 'docker-init'), 'runtime.init from b\'s config');
     assert.deepEqual(of('c')?.suppressedMessages?.map((m) => m.ruleId), ['shell-form-pid1']);
     assert.deepEqual(of('d')?.services?.map((s) => s.name), ['api']);
+  });
+
+  test('--explain names the file and line each runtime setting came from: compose, Kubernetes, the config', () => {
+    const EXEC_FORM = 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n';
+    const compose = 'services:\n  api:\n    build: .\n    image: acme/app\n    init: true\n    stop_signal: SIGTERM\n    stop_grace_period: 30s\n';
+    const dir = writeTree({ '.git/HEAD': '', Dockerfile: EXEC_FORM, 'server.js': SERVER, 'compose.yaml': compose });
+    const alone = pid1lint(dir, '--explain', 'Dockerfile').stdout;
+    // The one deployment's settings apply to the image: each on a Runtime line with its source.
+    for (const line of [
+      'Runtime: init docker-init, from compose service "api" (init: true) at compose.yaml:5',
+      'Runtime: stopSignal SIGTERM, from compose service "api" (stop_signal: SIGTERM) at compose.yaml:6',
+      'Runtime: gracePeriodSeconds 30, from compose service "api" (stop_grace_period: 30s) at compose.yaml:7',
+    ]) assert.ok(alone.includes(line), `${line}\n${alone}`);
+
+    // A Kubernetes container that runs it differently is listed under "Run by" with each setting's line.
+    const manifest = [
+      'kind: Deployment',
+      'metadata: { name: app }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      terminationGracePeriodSeconds: 45',
+      '      containers:',
+      '        - name: web',
+      '          image: acme/app:1',
+      '          command: ["node"]',
+      '          args: ["server.js"]',
+      '          lifecycle: { stopSignal: SIGINT }',
+      '',
+    ].join('\n');
+    fs.mkdirSync(path.join(dir, 'k8s'));
+    fs.writeFileSync(path.join(dir, 'k8s/deploy.yaml'), manifest);
+    const both = pid1lint(dir, '--explain', 'Dockerfile').stdout;
+    assert.match(both, /- compose api compose\.yaml:2: init docker-init \(compose\.yaml:5\), stopSignal SIGTERM \(compose\.yaml:6\), gracePeriodSeconds 30 \(compose\.yaml:7\)\n/);
+    assert.match(
+      both,
+      /- kubernetes Deployment\/app container web k8s\/deploy\.yaml:8: stopSignal SIGINT \(k8s\/deploy\.yaml:12\), entrypoint \["node"\] \(k8s\/deploy\.yaml:10\), command \["server\.js"\] \(k8s\/deploy\.yaml:11\), gracePeriodSeconds 45 \(k8s\/deploy\.yaml:6\)\n/,
+    );
+
+    // The config's own settings name the config file.
+    fs.writeFileSync(path.join(dir, '.pid1lintrc.yaml'), 'runtime:\n  stopSignal: SIGQUIT\n');
+    assert.match(pid1lint(dir, '--explain', 'Dockerfile').stdout, /Runtime: stopSignal SIGQUIT, from \.pid1lintrc\.yaml \(runtime\.stopSignal: SIGQUIT\) at \.pid1lintrc\.yaml:2\n/);
   });
 
   test('--help lists the configuration options', () => {

@@ -238,6 +238,24 @@ describe('config: malformed configuration names the file, line, column and what 
     assert.match(incomplete ?? '', /^images\[0\] at \.pid1lintrc\.yaml:2:5: missing key "description"$/);
   });
 
+  test('empty strings, negative numbers, repeated items, bad key names and keys that need another', () => {
+    assert.deepEqual(problems('.pid1lintrc.yaml', 'ignore: [""]\n'), ['ignore[0] at .pid1lintrc.yaml:1:10: expected a non-empty string']);
+    assert.deepEqual(problems('.pid1lintrc.yaml', 'runtime:\n  stopSignal: ""\n'), ['runtime.stopSignal at .pid1lintrc.yaml:2:15: expected a non-empty string']);
+    const image = 'images:\n  - id: acme-node\n    extends: node-slim\n';
+    assert.deepEqual(problems('.pid1lintrc.yaml', `${image}    match: { images: [acme/node] }\n    nodeMajor: -1\n`), [
+      'images[0].nodeMajor at .pid1lintrc.yaml:5:16: expected a number ≥ 0',
+    ]);
+    assert.deepEqual(problems('.pid1lintrc.yaml', `${image}    match: { images: [acme/node, acme/node] }\n`), [
+      'images[0].match.images[1] at .pid1lintrc.yaml:4:34: expected each item once; acme/node is already item 0',
+    ]);
+    assert.deepEqual(problems('.pid1lintrc.yaml', `${image}    match: { images: [acme/node] }\n    env: { 1BAD: x }\n`), [
+      'images[0].env.1BAD at .pid1lintrc.yaml:5:12: invalid key; expected a name matching /^[A-Za-z_][A-Za-z0-9_]*$/',
+    ]);
+    assert.deepEqual(problems('.pid1lintrc.yaml', `${image}    match: { images: [acme/node], tags: [x] }\n`), [
+      'images[0].match at .pid1lintrc.yaml:4:12: missing key "tagExamples" (needed with "tags")',
+    ]);
+  });
+
   test('several problems are all reported, in file order', () => {
     const all = problems('.pid1lintrc.yaml', 'rules:\n  shell-form-pid1: warning\nruntime:\n  stopSignal: nope\nextra: 1\n');
     assert.deepEqual(all.map((p) => p.split(':').slice(0, 2).join(':')), ['rules.shell-form-pid1 at .pid1lintrc.yaml:2', 'runtime.stopSignal at .pid1lintrc.yaml:4', 'extra at .pid1lintrc.yaml:5']);

@@ -53,8 +53,16 @@ describe('options that reach the program reader and the model', () => {
     assert.ok(known.rules.includes('shell-form-pid1'));
   });
 
-  test('fix.type is the fix preference passed to the rules', async () => {
-    const { answer } = await lint({ Dockerfile: 'FROM node:22-slim\n', '.pid1lintrc.json': '{"fix": {"type": "handler"}}' });
-    assert.equal(answer.kind === 'lint' ? answer.options.fixType : null, 'handler');
+  test('fix.type: the remedy the message recommends where an init and a handler would both do', async () => {
+    // node as PID 1 with no handler: unhandled-stop-signal, whose fix is a handler or an init.
+    const files = { Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n', 'server.js': "require('node:http').createServer().listen(3000);\n" };
+    const remedy = async (config: Record<string, string>) => {
+      const { results } = await lint({ ...files, ...config });
+      const message = results[0]?.messages.find((m) => m.ruleId === 'unhandled-stop-signal')?.message ?? '';
+      return message.slice(message.indexOf('(facts §5 node-none). ') + '(facts §5 node-none). '.length);
+    };
+    assert.equal(await remedy({}), "Add a handler that ends the process (process.on('SIGTERM', …) closing the server, then process.exit), or run it under an init (tini)");
+    assert.equal(await remedy({ '.pid1lintrc.json': '{"fix": {"type": "handler"}}' }), "Add a handler that ends the process (process.on('SIGTERM', …) closing the server, then process.exit)");
+    assert.match(await remedy({ '.pid1lintrc.json': '{"fix": {"type": "init"}}' }), /^Run it under an init \(ENTRYPOINT \["\/usr\/bin\/tini", "--"\] with tini installed, or docker run --init\)/);
   });
 });

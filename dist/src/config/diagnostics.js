@@ -11,8 +11,8 @@ export function issuesFromAjv(errors, context = {}) {
     }
     return issues;
 }
-/** Errors that only say "a branch failed"; the branch's own errors say why. */
-const SUMMARY = new Set(['anyOf', 'oneOf', 'if', 'allOf']);
+/** Errors that only say "a branch failed" (or "a key is invalid"); the branch's own errors say why. */
+const SUMMARY = new Set(['anyOf', 'oneOf', 'if', 'allOf', 'propertyNames']);
 const ALTERNATIVE = /\/(?:anyOf|oneOf)\/(\d+)(?=\/|$)/;
 /** Keeps, for every anyOf/oneOf, the errors of its best branch (recursively for nested ones). */
 function prune(errors, prefix = 0) {
@@ -95,6 +95,11 @@ function compare(a, b) {
 function describe(e, context) {
     const path = pointerSegments(e.instancePath);
     const params = e.params;
+    if (e.propertyName !== undefined) {
+        // A `propertyNames` check failed: the problem is that key, e.g. an ENV name `1BAD`.
+        const { message } = describe({ ...e, propertyName: undefined }, context);
+        return { path: [...path, e.propertyName], atKey: true, message: `invalid key; ${message.replace(/^expected a string/, 'expected a name')}` };
+    }
     switch (e.keyword) {
         case 'additionalProperties': {
             const key = String(params['additionalProperty']);
@@ -107,6 +112,14 @@ function describe(e, context) {
         }
         case 'required':
             return { path, message: `missing key "${String(params['missingProperty'])}"` };
+        case 'dependencies':
+            return { path, message: `missing key "${String(params['missingProperty'])}" (needed with "${String(params['property'])}")` };
+        case 'uniqueItems': {
+            // ajv scans from the end: `j` is the later item, `i` the earlier one. Point at the repeat.
+            const [later, earlier] = [Number(params['j']), Number(params['i'])];
+            const value = Array.isArray(e.data) ? e.data[later] : undefined;
+            return { path: [...path, later], message: `expected each item once; ${show(value)} is already item ${earlier}` };
+        }
         case 'minItems':
             return { path, message: `expected at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}` };
         case 'maxItems':

@@ -81,11 +81,11 @@ export function buildConfigSchema(rules = allRules) {
             fix: {
                 type: 'object',
                 additionalProperties: false,
-                description: 'Preferences for --fix.',
+                description: 'Which fix findings recommend where more than one would work.',
                 properties: {
                     type: {
                         enum: ['init', 'handler'],
-                        description: '"init": fix a program that does not stop on the signal by running it under an init (tini). "handler": by adding a signal handler to the program.',
+                        description: 'For a program that is PID 1 with no handler: "init" recommends running it under an init (tini, docker run --init); "handler" recommends adding a signal handler. Unset: both are named.',
                     },
                 },
             },

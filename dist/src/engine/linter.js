@@ -108,7 +108,13 @@ function runRules(model, options) {
             continue;
         const reports = [];
         try {
-            rule.check({ model, locate, options: options.ruleOptions?.[rule.id] ?? {}, report: (r) => reports.push(r) });
+            rule.check({
+                model,
+                locate,
+                options: options.ruleOptions?.[rule.id] ?? {},
+                ...(options.fixType ? { fixType: options.fixType } : {}),
+                report: (r) => reports.push(r),
+            });
         }
         catch (err) {
             const message = err instanceof Error ? err.message : String(err);
