@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'bower_components', '.yarn', '.pnpm-store', '.next', 'dist-newstyle']);
+/** Dependency, VCS and build-cache folders no search descends into. */
+export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'bower_components', '.yarn', '.pnpm-store', '.next', 'dist-newstyle']);
 
 /** Dockerfile, Containerfile, api.Dockerfile, Dockerfile.prod, Containerfile.dev (any case); not *.dockerignore. */
 export function isDockerfileName(name: string): boolean {

@@ -160,3 +160,11 @@ export function relativeTo(root: string, file: string): string {
   const rel = path.relative(root, file);
   return rel.split(path.sep).join('/') || '.';
 }
+
+/** The nearest folder at or above `start` that holds `.git` (a folder, or a file in a worktree); null when none does. */
+export function repositoryRoot(start: string): string | null {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (dir === path.dirname(dir)) return null;
+  }
+}

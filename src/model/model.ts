@@ -4,10 +4,9 @@
  * the effective stop signal and what happens when it arrives. Rules only
  * read this.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageInfo, BaseImageEntry } from '../images/index.js';
-import { ContextFiles, relativeTo } from '../context/files.js';
+import { ContextFiles, relativeTo, repositoryRoot } from '../context/files.js';
 import { parseDockerignore, type DockerIgnore } from '../context/dockerignore.js';
 import { parseDockerfile, type Instruction, type ParsedDockerfile } from '../dockerfile/parse.js';
 import { buildStages, runtimeEnv, type CommandValue, type DockerfileModel, type Stage } from '../dockerfile/stages.js';
@@ -249,15 +248,9 @@ function contextSources(docker: DockerfileModel): string[] {
   return [...out];
 }
 
+/** The folder `levels` above `dir` (or the filesystem root, if that comes first). */
 function ancestor(dir: string, levels: number): string {
   let up = dir;
   for (let i = 0; i < levels && path.dirname(up) !== up; i++) up = path.dirname(up);
   return up;
-}
-
-function repositoryRoot(start: string): string | null {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (dir === path.dirname(dir)) return null;
-  }
 }

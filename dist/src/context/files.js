@@ -159,4 +159,13 @@ export function relativeTo(root, file) {
     const rel = path.relative(root, file);
     return rel.split(path.sep).join('/') || '.';
 }
+/** The nearest folder at or above `start` that holds `.git` (a folder, or a file in a worktree); null when none does. */
+export function repositoryRoot(start) {
+    for (let dir = start;; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, '.git')))
+            return dir;
+        if (dir === path.dirname(dir))
+            return null;
+    }
+}
 //# sourceMappingURL=files.js.map

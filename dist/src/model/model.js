@@ -4,9 +4,8 @@
  * the effective stop signal and what happens when it arrives. Rules only
  * read this.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { ContextFiles, relativeTo } from '../context/files.js';
+import { ContextFiles, relativeTo, repositoryRoot } from '../context/files.js';
 import { parseDockerignore } from '../context/dockerignore.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import { buildStages, runtimeEnv } from '../dockerfile/stages.js';
@@ -170,18 +169,11 @@ function contextSources(docker) {
     }
     return [...out];
 }
+/** The folder `levels` above `dir` (or the filesystem root, if that comes first). */
 function ancestor(dir, levels) {
     let up = dir;
     for (let i = 0; i < levels && path.dirname(up) !== up; i++)
         up = path.dirname(up);
     return up;
-}
-function repositoryRoot(start) {
-    for (let dir = start;; dir = path.dirname(dir)) {
-        if (fs.existsSync(path.join(dir, '.git')))
-            return dir;
-        if (dir === path.dirname(dir))
-            return null;
-    }
 }
 //# sourceMappingURL=model.js.map
