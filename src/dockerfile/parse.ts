@@ -7,6 +7,7 @@
  */
 import { DockerfileParser, type Instruction as AstInstruction, type Property } from 'dockerfile-ast';
 import { LineIndex } from '../positions.js';
+import { trimEndChars } from '../text.js';
 
 export interface EnvProperty {
   name: string;
@@ -151,7 +152,7 @@ export function logicalArguments(raw: string, escape: string): string {
   for (let i = 0; i < physical.length; i++) {
     let line = physical[i] as string;
     if (continuing && (/^\s*$/.test(line) || /^\s*#/.test(line))) continue;
-    const trimmedEnd = line.replace(/[ \t]+$/, '');
+    const trimmedEnd = trimEndChars(line, ' \t');
     const last = i === physical.length - 1;
     if (!last && trimmedEnd.endsWith(escape) && !trimmedEnd.endsWith(escape + escape)) {
       line = trimmedEnd.slice(0, -escape.length);

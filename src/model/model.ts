@@ -16,6 +16,7 @@ import { installedInits, type InstalledInit } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM, type AppFacts, type Verdict } from './verdict.js';
 import type { ProgramAnalysis } from './program.js';
+import { trimEndChars } from '../text.js';
 
 /** Where a runtime setting was read: a compose file, a Kubernetes manifest, the config file. */
 export interface SettingSource {
@@ -240,7 +241,7 @@ function contextSources(docker: DockerfileModel): string[] {
       if (copy.from.kind !== 'context') continue;
       for (const s of copy.sources) {
         if (/^[a-z]+:\/\//i.test(s) || /[*?[]/.test(s)) continue;
-        const clean = s.replace(/^\/+/, '').replace(/\/+$/, '');
+        const clean = trimEndChars(s.replace(/^\/+/, ''), '/');
         if (clean && clean !== '.') out.add(clean);
       }
     }

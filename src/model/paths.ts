@@ -11,6 +11,7 @@ import type { ContextFiles } from '../context/files.js';
 import { hasGlob, resolvePath, type CopyStep, type Stage } from '../dockerfile/stages.js';
 import { isIgnoredByDockerignore, type DockerIgnore } from '../context/dockerignore.js';
 import { globMatches } from '../context/glob.js';
+import { trimEndChars } from '../text.js';
 
 export interface MappedPath {
   /** Absolute path in the build context. */
@@ -59,7 +60,7 @@ export class PathMapper {
         }
         if (step.from.kind === 'image') return { reason: `copied from the image ${step.from.ref}`, step };
         if (step.from.kind === 'stage') {
-          const inner = path.posix.join(resolvePath('/', source.replace(/\/+$/, '')), rel);
+          const inner = path.posix.join(resolvePath('/', trimEndChars(source, '/')), rel);
           const mapped = this.mapIn(step.from.stage, inner, [...via, step], depth + 1);
           if ('host' in mapped) {
             if (mapped.exists) return mapped;
@@ -154,7 +155,7 @@ export class PathMapper {
    */
   private matchSource(step: CopyStep, source: string, target: string): string | null {
     const dest = step.dest;
-    const base = path.posix.basename(source.replace(/\/+$/, ''));
+    const base = path.posix.basename(trimEndChars(source, '/'));
     if (hasGlob(source)) {
       if (!isUnder(target, dest)) return null;
       const below = path.posix.relative(dest, target);
