@@ -120,7 +120,7 @@ export class PathMapper {
         if (kind === 'dir' && !hasGlob(source)) continue;
         let hostDir: string | null = null;
         if (step.from.kind === 'context') {
-          hostDir = path.dirname(path.join(this.options.contextDir, source.replace(/^\/+/, '')));
+          hostDir = path.dirname(this.contextPath(source, ''));
         } else if (depth < 8) {
           // A file copied from another stage: its folder there is anchored the same way.
           const inner = this.mapIn(step.from.stage, path.posix.dirname(resolvePath('/', source)), [], depth + 1);
@@ -137,9 +137,9 @@ export class PathMapper {
   }
 
   private contextPath(source: string, rel: string): string {
-    // COPY sources are relative to the context root, with or without a leading slash.
-    const clean = source.replace(/^\/+/, '');
-    return path.join(this.options.contextDir, clean, rel);
+    // BuildKit joins a COPY source to "/" inside the context: a leading slash
+    // changes nothing, and `../x` cannot leave it (it is `x` at the root).
+    return path.join(this.options.contextDir, path.posix.join('/', source), rel);
   }
 
   private isDockerignored(host: string): boolean {
@@ -182,7 +182,7 @@ export class PathMapper {
       return /\.[A-Za-z0-9]{1,5}$/.test(source) ? 'file' : 'unknown';
     }
     if (step.from.kind !== 'context') return 'unknown';
-    const host = path.join(this.options.contextDir, source.replace(/^\/+/, ''));
+    const host = this.contextPath(source, '');
     if (this.options.files.isDirectory(host)) return 'dir';
     if (this.options.files.isFile(host)) return 'file';
     return 'unknown';
