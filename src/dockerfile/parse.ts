@@ -248,7 +248,14 @@ function readHeredocs(ins: AstInstruction, lines: LineIndex): Heredoc[] {
     getHeredocs?: () => { getName(): string; getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null }[];
   };
   if (typeof withHeredocs.getHeredocs !== 'function') return [];
-  return withHeredocs.getHeredocs().map((h) => {
+  let heredocs: ReturnType<NonNullable<typeof withHeredocs.getHeredocs>>;
+  try {
+    heredocs = withHeredocs.getHeredocs();
+  } catch {
+    // dockerfile-ast 0.7 throws on some malformed input (`RUN \` then only a comment line): read no heredoc there.
+    return [];
+  }
+  return heredocs.map((h) => {
     const r = h.getContentRange();
     const content = r ? lines.text.slice(lines.offsetAt(r.start.line, r.start.character), lines.offsetAt(r.end.line, r.end.character)) : '';
     return { name: h.getName(), content };

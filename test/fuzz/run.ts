@@ -91,6 +91,8 @@ async function coordinator(): Promise<number> {
 const shardSpec = process.env.PID1_FUZZ_SHARD;
 if (shardSpec && process.send) {
   const send = process.send.bind(process);
+  // The coordinator is gone (interrupted): stop rather than run on unattended.
+  process.on('disconnect', () => process.exit(1));
   runShard(JSON.parse(shardSpec) as Shard).then(
     (outcomes) => send(outcomes, () => process.exit(0)),
     (err: unknown) => {
