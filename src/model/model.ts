@@ -241,7 +241,8 @@ function contextSources(docker: DockerfileModel): string[] {
       if (copy.from.kind !== 'context') continue;
       for (const s of copy.sources) {
         if (/^[a-z]+:\/\//i.test(s) || /[*?[]/.test(s)) continue;
-        const clean = trimEndChars(s.replace(/^\/+/, ''), '/');
+        // As BuildKit reads it: joined to / inside the context (`../x` is `x`).
+        const clean = trimEndChars(path.posix.join('/', s).slice(1), '/');
         if (clean && clean !== '.') out.add(clean);
       }
     }
