@@ -138,22 +138,30 @@ export async function fixSupport(): Promise<{ supported: boolean; reason: string
 }
 
 /**
- * --fix writes only files it reported, leaves every Dockerfile parseable
- * (still lintable, no new fatal error), and a second --fix changes nothing.
+ * --fix writes only the files whose findings carried a fix, never removes
+ * one, leaves every Dockerfile parseable (no new fatal error), and a second
+ * --fix changes nothing; --fix-dry-run (when the CLI has it) writes nothing.
  */
 export async function checkFix(scratch: Scratch, repo: Repo): Promise<void> {
   const dockerfile = scratch.write(repo);
   const before = snapshot(scratch.dir);
-  const wasFatal = exitCodeOf((await lintDockerfile(dockerfile)).results) === 2;
+  const pre = (await lintDockerfile(dockerfile)).results;
+  // What a plain lint reported as fixable: the only files --fix may touch.
+  const fixable = new Set(pre.flatMap((r) => r.messages.flatMap((m) => (m.fix ? [m.fix.file ?? r.filePath] : []))));
+  const help = (await runMain(['--help'], scratch.dir)).stdout;
+  if (/--fix-dry-run\b/.test(help)) {
+    const dry = await runMain(['--fix-dry-run', '-f', 'json', dockerfile], scratch.dir);
+    assert.doesNotMatch(dry.stderr, /internal error/);
+    assert.deepEqual(snapshot(scratch.dir), before, '--fix-dry-run wrote a file');
+  }
   const first = await runMain(['--fix', '-f', 'json', dockerfile], scratch.dir);
   assert.doesNotMatch(first.stderr, /internal error/);
-  const reported = new Set((JSON.parse(first.stdout) as LintResult[]).map((r) => r.filePath));
   const afterFirst = snapshot(scratch.dir);
   for (const [file, hash] of afterFirst) {
-    if (before.get(file) !== hash) assert.ok(reported.has(file), `--fix changed ${file}, which it did not report`);
+    if (before.get(file) !== hash) assert.ok(fixable.has(file), `--fix changed ${file}, which had no fixable finding`);
   }
   for (const file of before.keys()) assert.ok(afterFirst.has(file), `--fix removed ${file}`);
-  if (!wasFatal) assert.notEqual(exitCodeOf((await lintDockerfile(dockerfile)).results), 2, '--fix left a Dockerfile that no longer parses');
+  if (exitCodeOf(pre) !== 2) assert.notEqual(exitCodeOf((await lintDockerfile(dockerfile)).results), 2, '--fix left a Dockerfile that no longer parses');
   await runMain(['--fix', '-f', 'json', dockerfile], scratch.dir);
   assert.deepEqual(snapshot(scratch.dir), afterFirst, 'a second --fix changed something');
 }
