@@ -24,12 +24,15 @@ interface Shard {
 /** Runs this worker's share of every property. */
 async function runShard(shard: Shard): Promise<PropertyOutcome[]> {
   const selected = properties.filter((p) => !shard.only || p.name.includes(shard.only));
-  const total = selected.reduce((n, p) => n + p.weight, 0);
+  // A skipped property's share goes to the others, so the run still reaches its case count.
+  const skipped = new Set<string>();
+  for (const p of selected) if (p.skip && (await p.skip()) !== null) skipped.add(p.name);
+  const total = selected.filter((p) => !skipped.has(p.name)).reduce((n, p) => n + p.weight, 0);
   const scratch = new Scratch();
   const outcomes: PropertyOutcome[] = [];
   try {
     for (const p of selected) {
-      const all = Math.max(1, Math.round((shard.cases * p.weight) / total));
+      const all = skipped.has(p.name) ? 0 : Math.max(1, Math.ceil((shard.cases * p.weight) / total));
       const mine = Math.floor(all / shard.count) + (shard.index < all % shard.count ? 1 : 0);
       const started = Date.now();
       const outcome = await runProperty(p, scratch, mine, shard.seed + shard.index);
