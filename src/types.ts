@@ -266,7 +266,8 @@ export interface ProgramFacts {
   handlers: HandlerFact[];
   children: ChildProcessFact[];
   /** Files that could not be parsed: reported, and the rest of the graph is still read. */
-  errors: { file: string; line?: number; column?: number; message: string }[];
+  /** `kind: 'read'`: the file could not be read (the message says why); otherwise it did not parse. */
+  errors: { file: string; line?: number; column?: number; message: string; kind?: 'read' }[];
   /** Lines for --explain. */
   notes: string[];
   /** Absolute paths of the preloads analysed with the entry. */

@@ -169,7 +169,7 @@ const IMAGES_SOURCE = 'config';
 function imageIssues(message: string): Issue[] {
   const issues: Issue[] = [];
   for (const line of message.split('\n')) {
-    const match = new RegExp(`^\\s*${IMAGES_SOURCE}: (/.*?): (.*)$`).exec(line);
+    const match = /^\s*config: (\/\S*): (.*)$/.exec(line); // `config` is IMAGES_SOURCE
     if (match) issues.push({ path: pointerSegments(match[1] as string), message: match[2] as string });
   }
   return issues.length > 0 ? issues : [{ path: ['images'], message }];

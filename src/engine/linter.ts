@@ -4,6 +4,7 @@
  * belongs to (the Dockerfile first, then scripts and sources).
  */
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types.js';
 import { interpolate, type Report, type Rule } from '../rule.js';
@@ -57,14 +58,9 @@ export interface DockerfileLint {
 
 export async function lintDockerfile(dockerfilePath: string, options: LintOptions = {}): Promise<DockerfileLint> {
   const file = path.resolve(dockerfilePath);
-  let text: string;
-  try {
-    const buf = fs.readFileSync(file);
-    if (buf.includes(0)) return { results: [fatalResult(file, 'not a Dockerfile: binary content (NUL bytes)')], model: null };
-    text = buf.toString('utf8');
-  } catch (err) {
-    return { results: [fatalResult(file, `cannot read the Dockerfile: ${describeError(err)}`)], model: null };
-  }
+  const read = readDockerfile(file);
+  if (!read.ok) return { results: [fatalResult(file, read.message)], model: null };
+  const text = read.text;
   const modelOptions: ModelOptions = {
     dockerfilePath: file,
     text,
@@ -85,9 +81,14 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
   };
   const { model, program } = await analyse(options.runtime);
   let found: LocatedMessage[] = [];
+  if (read.invalidUtf8Line !== null) {
+    const line = read.invalidUtf8Line;
+    found.push({ file, message: { ruleId: null, severity: 1, message: 'invalid UTF-8 on this line: its bytes that are not UTF-8 were read as U+FFFD', line, column: 1, endLine: line, endColumn: 1 } });
+  }
   for (const error of program?.facts?.errors ?? []) {
-    // A file of the program that does not parse is reported; the rest of the graph was still read.
-    const message = `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}; the rest of the program was still read`;
+    // A file of the program that cannot be read or does not parse is reported; the rest of the graph was still read.
+    const what = error.kind === 'read' ? error.message : `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}`;
+    const message = `${what}; the rest of the program was still read`;
     found.push({ file: error.file, message: { ruleId: null, severity: 1, message, line: error.line ?? 1, column: error.column ?? 1, endLine: error.line ?? 1, endColumn: error.column ?? 1 } });
   }
   const structural = structuralProblems(model);
@@ -152,6 +153,45 @@ function runRules(model: Pid1Model, options: LintOptions): LocatedMessage[] {
     }
   }
   return found;
+}
+
+/**
+ * Dockerfiles larger than this are refused: real ones are kilobytes, and
+ * dockerfile-ast needs about 2 s of CPU per MiB (a 10 MB one took 20 s).
+ */
+export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+
+type DockerfileRead = { ok: true; text: string; invalidUtf8Line: number | null } | { ok: false; message: string };
+
+/** The Dockerfile's text, or the fatal message that says why it cannot be linted. */
+function readDockerfile(file: string): DockerfileRead {
+  try {
+    // stat first: a FIFO or a device named Dockerfile would block or never end.
+    const st = fs.statSync(file);
+    if (st.isDirectory()) return { ok: false, message: 'cannot read the Dockerfile: is a directory' };
+    if (!st.isFile()) return { ok: false, message: 'cannot read the Dockerfile: not a regular file' };
+    if (st.size > MAX_DOCKERFILE_BYTES) return { ok: false, message: `not linted: ${st.size} bytes is too large for a Dockerfile (the limit is ${MAX_DOCKERFILE_BYTES} bytes)` };
+    const buf = fs.readFileSync(file);
+    if (buf.includes(0)) return { ok: false, message: 'not a Dockerfile: binary content (NUL bytes)' };
+    return { ok: true, text: buf.toString('utf8'), invalidUtf8Line: firstInvalidUtf8Line(buf) };
+  } catch (err) {
+    return { ok: false, message: `cannot read the Dockerfile: ${describeError(err)}` };
+  }
+}
+
+/** The 1-based line of the first byte sequence that is not UTF-8, or null. */
+export function firstInvalidUtf8Line(buf: Buffer): number | null {
+  if (isUtf8(buf)) return null;
+  let line = 1;
+  let start = 0;
+  while (start <= buf.length) {
+    const nl = buf.indexOf(10, start);
+    const end = nl < 0 ? buf.length : nl;
+    if (!isUtf8(buf.subarray(start, end))) return line;
+    line++;
+    start = end + 1;
+  }
+  return null;
 }
 
 function toMessage(rule: Rule, report: Report<string>, severity: 1 | 2): LintMessage {

@@ -29,7 +29,7 @@ export function formatStylish(results: LintResult[], context: FormatContext): st
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? paint('red', 'error') : paint('yellow', 'warning'),
-      m.message.replace(/\s+$/, ''),
+      m.message.trimEnd(),
       paint('dim', m.ruleId ?? ''),
     ]);
     const width = Math.max(0, ...rows.map((r) => (r[0] as string).length));

@@ -940,7 +940,7 @@ function findWorkspacePackage(files: ContextFiles, rootDir: string, root: Packag
   const ws = root.json.workspaces;
   const patterns = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
   const pnpm = files.read(path.join(rootDir, 'pnpm-workspace.yaml'), contextDir);
-  if (pnpm.ok) for (const m of pnpm.text.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm)) patterns.push((m[1] as string).trim());
+  if (pnpm.ok) for (const m of pnpm.text.matchAll(/^[ \t]*-[ \t]*['"]?([^'"\n#]+)['"]?/gm)) patterns.push((m[1] as string).trim());
   for (const pattern of patterns) {
     if (typeof pattern !== 'string') continue;
     const dirs = pattern.endsWith('/*') || pattern.endsWith('/**')
@@ -1087,7 +1087,8 @@ function quoteWord(word: string): string {
 }
 
 function looksLikeShell(text: string): boolean {
-  return /(^|\n)\s*(exec|set -e|echo|if \[|export )/.test(text);
+  // Blanks within the line only: `\s*` after a line start would rescan every following blank line (quadratic).
+  return /^[ \t]*(?:exec|set -e|echo|if \[|export )/m.test(text);
 }
 
 /** The mode set by `COPY --chmod=755` on the last step that placed the file, or null. */

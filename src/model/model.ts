@@ -15,6 +15,7 @@ import { installedInits, type InstalledInit } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM, type AppFacts, type Verdict } from './verdict.js';
 import type { ProgramAnalysis } from './program.js';
+import { trimEndChars } from '../text.js';
 
 /** Where a runtime setting was read: a compose file, a Kubernetes manifest, the config file. */
 export interface SettingSource {
@@ -240,7 +241,8 @@ function contextSources(docker: DockerfileModel): string[] {
       if (copy.from.kind !== 'context') continue;
       for (const s of copy.sources) {
         if (/^[a-z]+:\/\//i.test(s) || /[*?[]/.test(s)) continue;
-        const clean = s.replace(/^\/+/, '').replace(/\/+$/, '');
+        // As BuildKit reads it: joined to / inside the context (`../x` is `x`).
+        const clean = trimEndChars(path.posix.join('/', s).slice(1), '/');
         if (clean && clean !== '.') out.add(clean);
       }
     }

@@ -37,6 +37,8 @@ export interface SourceLookup {
   via: string;
   /** The first path found only with a different letter case (context-relative). */
   caseMismatch?: { expected: string; found: string };
+  /** The first path tried that exists but leads outside the context (a symlink): not followed (context-relative). */
+  outside?: string;
 }
 
 const OUTPUT_EXTENSIONS = ['.js', '.mjs', '.cjs'];
@@ -62,12 +64,15 @@ export function findSourceForOutput(contextDir: string, outputPath: string, cfs 
     if (error instanceof Found) return error.result;
     throw error;
   }
-  return { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+  const result: SourceLookup = { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+  if (search.outside !== undefined) result.outside = search.outside;
+  return result;
 }
 
 class Search {
   readonly tried: string[] = [];
   stopReason: string | undefined;
+  outside: string | undefined;
   private readonly seen = new Set<string>();
 
   constructor(private readonly cfs: ContextFs) {}
@@ -80,6 +85,7 @@ class Search {
     this.tried.push(this.cfs.rel(abs));
     const status = this.cfs.check(abs);
     if (status.status === kind) throw new Found({ source: abs, tried: this.tried, via });
+    if (status.status === 'outside') this.outside ??= this.cfs.rel(abs);
     if (status.status === 'missing') {
       const found = this.cfs.caseInsensitiveMatch(abs);
       if (found && this.cfs.check(found).status === kind) {
@@ -106,6 +112,7 @@ class Search {
     const status = this.cfs.check(out);
     if (status.status === 'outside') {
       this.tried.push(this.cfs.rel(out));
+      this.outside = this.cfs.rel(out);
       this.stopReason = 'symlink leads outside the build context';
       return;
     }

@@ -152,7 +152,7 @@ const IMAGES_SOURCE = 'config';
 function imageIssues(message) {
     const issues = [];
     for (const line of message.split('\n')) {
-        const match = new RegExp(`^\\s*${IMAGES_SOURCE}: (/.*?): (.*)$`).exec(line);
+        const match = /^\s*config: (\/\S*): (.*)$/.exec(line); // `config` is IMAGES_SOURCE
         if (match)
             issues.push({ path: pointerSegments(match[1]), message: match[2] });
     }

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContextFs } from '../program/fs-context.js';
+import { ContextFs, describeError } from '../program/fs-context.js';
+export { describeError };
 export class ContextFiles {
     texts = new Map();
     /** Texts as the program reader keeps them (null: unreadable), shared so no file is read twice. */
@@ -136,22 +137,6 @@ function safeRealpath(p) {
     }
     catch {
         return null;
-    }
-}
-export function describeError(err) {
-    const code = err?.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'file not found';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EISDIR':
-            return 'is a directory';
-        case 'ELOOP':
-            return 'symlink loop';
-        default:
-            return err instanceof Error ? err.message : String(err);
     }
 }
 /** Context-relative POSIX path for messages and JSON. */

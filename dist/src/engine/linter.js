@@ -4,6 +4,7 @@
  * belongs to (the Dockerfile first, then scripts and sources).
  */
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { interpolate } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
@@ -18,16 +19,10 @@ import { Locator } from './locate.js';
 import { decidingHandler } from '../model/program.js';
 export async function lintDockerfile(dockerfilePath, options = {}) {
     const file = path.resolve(dockerfilePath);
-    let text;
-    try {
-        const buf = fs.readFileSync(file);
-        if (buf.includes(0))
-            return { results: [fatalResult(file, 'not a Dockerfile: binary content (NUL bytes)')], model: null };
-        text = buf.toString('utf8');
-    }
-    catch (err) {
-        return { results: [fatalResult(file, `cannot read the Dockerfile: ${describeError(err)}`)], model: null };
-    }
+    const read = readDockerfile(file);
+    if (!read.ok)
+        return { results: [fatalResult(file, read.message)], model: null };
+    const text = read.text;
     const modelOptions = {
         dockerfilePath: file,
         text,
@@ -49,9 +44,14 @@ export async function lintDockerfile(dockerfilePath, options = {}) {
     };
     const { model, program } = await analyse(options.runtime);
     let found = [];
+    if (read.invalidUtf8Line !== null) {
+        const line = read.invalidUtf8Line;
+        found.push({ file, message: { ruleId: null, severity: 1, message: 'invalid UTF-8 on this line: its bytes that are not UTF-8 were read as U+FFFD', line, column: 1, endLine: line, endColumn: 1 } });
+    }
     for (const error of program?.facts?.errors ?? []) {
-        // A file of the program that does not parse is reported; the rest of the graph was still read.
-        const message = `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}; the rest of the program was still read`;
+        // A file of the program that cannot be read or does not parse is reported; the rest of the graph was still read.
+        const what = error.kind === 'read' ? error.message : `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}`;
+        const message = `${what}; the rest of the program was still read`;
         found.push({ file: error.file, message: { ruleId: null, severity: 1, message, line: error.line ?? 1, column: error.column ?? 1, endLine: error.line ?? 1, endColumn: error.column ?? 1 } });
     }
     const structural = structuralProblems(model);
@@ -126,6 +126,47 @@ function runRules(model, options) {
         }
     }
     return found;
+}
+/**
+ * Dockerfiles larger than this are refused: real ones are kilobytes, and
+ * dockerfile-ast needs about 2 s of CPU per MiB (a 10 MB one took 20 s).
+ */
+export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** The Dockerfile's text, or the fatal message that says why it cannot be linted. */
+function readDockerfile(file) {
+    try {
+        // stat first: a FIFO or a device named Dockerfile would block or never end.
+        const st = fs.statSync(file);
+        if (st.isDirectory())
+            return { ok: false, message: 'cannot read the Dockerfile: is a directory' };
+        if (!st.isFile())
+            return { ok: false, message: 'cannot read the Dockerfile: not a regular file' };
+        if (st.size > MAX_DOCKERFILE_BYTES)
+            return { ok: false, message: `not linted: ${st.size} bytes is too large for a Dockerfile (the limit is ${MAX_DOCKERFILE_BYTES} bytes)` };
+        const buf = fs.readFileSync(file);
+        if (buf.includes(0))
+            return { ok: false, message: 'not a Dockerfile: binary content (NUL bytes)' };
+        return { ok: true, text: buf.toString('utf8'), invalidUtf8Line: firstInvalidUtf8Line(buf) };
+    }
+    catch (err) {
+        return { ok: false, message: `cannot read the Dockerfile: ${describeError(err)}` };
+    }
+}
+/** The 1-based line of the first byte sequence that is not UTF-8, or null. */
+export function firstInvalidUtf8Line(buf) {
+    if (isUtf8(buf))
+        return null;
+    let line = 1;
+    let start = 0;
+    while (start <= buf.length) {
+        const nl = buf.indexOf(10, start);
+        const end = nl < 0 ? buf.length : nl;
+        if (!isUtf8(buf.subarray(start, end)))
+            return line;
+        line++;
+        start = end + 1;
+    }
+    return null;
 }
 function toMessage(rule, report, severity) {
     const template = rule.meta.messages[report.messageId] ?? report.messageId;

@@ -804,7 +804,7 @@ function findWorkspacePackage(files, rootDir, root, selector, contextDir) {
     const patterns = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray(ws.packages) ? ws.packages : [];
     const pnpm = files.read(path.join(rootDir, 'pnpm-workspace.yaml'), contextDir);
     if (pnpm.ok)
-        for (const m of pnpm.text.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm))
+        for (const m of pnpm.text.matchAll(/^[ \t]*-[ \t]*['"]?([^'"\n#]+)['"]?/gm))
             patterns.push(m[1].trim());
     for (const pattern of patterns) {
         if (typeof pattern !== 'string')
@@ -959,7 +959,8 @@ function quoteWord(word) {
     return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 function looksLikeShell(text) {
-    return /(^|\n)\s*(exec|set -e|echo|if \[|export )/.test(text);
+    // Blanks within the line only: `\s*` after a line start would rescan every following blank line (quadratic).
+    return /^[ \t]*(?:exec|set -e|echo|if \[|export )/m.test(text);
 }
 /** The mode set by `COPY --chmod=755` on the last step that placed the file, or null. */
 function chmodOf(mapped) {

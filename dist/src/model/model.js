@@ -13,6 +13,7 @@ import { ChainResolver } from './chain.js';
 import { installedInits } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM } from './verdict.js';
+import { trimEndChars } from '../text.js';
 export function buildModel(options) {
     const files = options.files ?? new ContextFiles();
     const dockerfilePath = path.resolve(options.dockerfilePath);
@@ -161,7 +162,8 @@ function contextSources(docker) {
             for (const s of copy.sources) {
                 if (/^[a-z]+:\/\//i.test(s) || /[*?[]/.test(s))
                     continue;
-                const clean = s.replace(/^\/+/, '').replace(/\/+$/, '');
+                // As BuildKit reads it: joined to / inside the context (`../x` is `x`).
+                const clean = trimEndChars(path.posix.join('/', s).slice(1), '/');
                 if (clean && clean !== '.')
                     out.add(clean);
             }

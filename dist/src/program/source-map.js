@@ -52,12 +52,16 @@ export function findSourceForOutput(contextDir, outputPath, cfs = new ContextFs(
             return error.result;
         throw error;
     }
-    return { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+    const result = { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+    if (search.outside !== undefined)
+        result.outside = search.outside;
+    return result;
 }
 class Search {
     cfs;
     tried = [];
     stopReason;
+    outside;
     seen = new Set();
     constructor(cfs) {
         this.cfs = cfs;
@@ -72,6 +76,8 @@ class Search {
         const status = this.cfs.check(abs);
         if (status.status === kind)
             throw new Found({ source: abs, tried: this.tried, via });
+        if (status.status === 'outside')
+            this.outside ??= this.cfs.rel(abs);
         if (status.status === 'missing') {
             const found = this.cfs.caseInsensitiveMatch(abs);
             if (found && this.cfs.check(found).status === kind) {
@@ -97,6 +103,7 @@ class Search {
         const status = this.cfs.check(out);
         if (status.status === 'outside') {
             this.tried.push(this.cfs.rel(out));
+            this.outside = this.cfs.rel(out);
             this.stopReason = 'symlink leads outside the build context';
             return;
         }
