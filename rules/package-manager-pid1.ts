@@ -15,6 +15,10 @@ export default defineRule({
       worksByAccident:
         '{{launcher}} runs {{what}}, which works here only because {{reason}}; {{launcher}} still stands between Docker and the program ({{caveat}}). Start the program directly: {{direct}}',
       unverified: '{{launcher}} runs {{what}}; how {{launcher}} {{version}} passes the stop signal on is not verified ({{why}}). Start the program directly: {{direct}}',
+      scriptUnknown:
+        '{{launcher}} runs the "{{script}}" script, which pid1-lint could not read ({{why}}): whether the program receives {{signal}} and is waited for depends on that script and on this image\'s /bin/sh (facts §2). Start the program directly: {{direct}}',
+      shellUnknown:
+        '{{launcher}} runs {{what}} under `sh -c`, and this image\'s /bin/sh is not known: with dash (Debian, Ubuntu) {{launcher}} signals only that shell, which dies, and `{{app}}` never receives {{signal}}; busybox ash and bash exec the command, and {{launcher}} still stands between Docker and the program (facts §2, §3). Start the program directly: {{direct}}',
     },
   },
   check(context) {
@@ -36,6 +40,14 @@ export default defineRule({
       const scriptExecs = pm.flavour === 'yarn-berry' || child?.relation === 'exec';
       const implicit = child?.implicitExec === true;
       const init = initAbove(model, link);
+      if (pm.scriptText === null && pm.scriptName !== null) {
+        context.report({ messageId: 'scriptUnknown', loc, severity: 'warn', data: { launcher, script: pm.scriptName, why: link.why, signal, direct } });
+        continue;
+      }
+      if (child?.uncertain === 'unknown /bin/sh' && (pm.flavour === 'npm' || pm.flavour === 'pnpm-legacy')) {
+        context.report({ messageId: 'shellUnknown', loc, severity: 'warn', data: { launcher, what, app: app ? commandText(app.argv) : 'the program', signal, direct } });
+        continue;
+      }
       const consequence = verdict.appSignal === null
         ? `\`${app ? commandText(app.argv) : 'the program'}\` never receives ${signal} and is SIGKILLed when the container ends`
         : verdict.appWaitedFor === false

@@ -73,7 +73,11 @@ function explainLines(pid1: Pid1Report, paint: (s: Style, t: string) => string):
     for (const s of pid1.steps) out.push(`    - ${s}`);
   }
   if (pid1.entry) out.push(`  ${paint('bold', 'Program source')}: ${pid1.entry}`);
-  if (pid1.handler) out.push(`  ${paint('bold', 'Handler')}: ${pid1.handler.file}:${pid1.handler.line} (${pid1.handler.via})`);
+  if (pid1.handler) {
+    // Line 0: a framework's own handlers (Next.js), not a line in the project.
+    const where = pid1.handler.line > 0 ? `${pid1.handler.file}:${pid1.handler.line} (${pid1.handler.via})` : `installed by ${pid1.handler.via}`;
+    out.push(`  ${paint('bold', 'Handler')}: ${where}`);
+  }
   const verdict = pid1.stopsOnSignal === null ? 'cannot tell yet' : pid1.stopsOnSignal ? 'yes' : 'no: it runs until SIGKILL';
   out.push(`  ${paint('bold', 'Stops on the signal')}: ${verdict}`);
   if (pid1.appSignal === null && pid1.chain.length > 1) out.push(`  ${paint('bold', 'The program receives')}: nothing`);

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { ChainLink, LinkKind, LinkRelation } from '../types.js';
 import type { ImageInfo, ShellFlavour } from '../images/index.js';
-import { analyzeCommandString, analyzeScript, parseShebang, replacesShell, type CommandInfo, type CommandStringFacts, type ScriptFacts } from '../shell/analyze.js';
+import { analyzeCommandString, analyzeScript, parseShebang, programJob, replacesShell, type CommandInfo, type CommandStringFacts, type ScriptFacts } from '../shell/analyze.js';
 import type { Compound, SimpleCommand } from '../shell/parse.js';
 import type { ContextFiles } from '../context/files.js';
 import { relativeTo } from '../context/files.js';
@@ -147,6 +147,8 @@ const COMMON_COMMANDS = new Set(['sh', 'bash', 'env', 'exec', 'cat', 'echo', 'tr
 
 export class ChainResolver {
   private readonly links: ResolvedLink[] = [];
+  /** Unset `$VAR` words staticArgv left out; noted on the next link pushed. */
+  private droppedExpansions: string[] = [];
 
   constructor(private readonly input: ChainInput) {}
 
@@ -164,6 +166,10 @@ export class ChainResolver {
     why: string,
     extra: Partial<ResolvedLink> = {},
   ): ResolvedLink {
+    if (this.droppedExpansions.length > 0) {
+      why += ` (${this.droppedExpansions.join(', ')}: set by no ENV or ARG, so empty unless \`docker run -e\` sets it; left out)`;
+      this.droppedExpansions = [];
+    }
     const link: ResolvedLink = {
       kind,
       name,
@@ -402,7 +408,7 @@ export class ChainResolver {
     }
     if (link.behaviour.type === 'shell-trap-forward') {
       link.why = `the shell starts the program in the background, traps ${link.behaviour.trapSignals.join(', ')} to forward it and waits (facts §3 dash-trap-bg-wait)`;
-      const background = facts.commands.find((c) => c.background && !c.compound);
+      const background = programJob(facts.commands, text);
       const bgArgv = background ? this.staticArgv(background, state.env, shell.params) : null;
       this.setRelation(link, 'spawn');
       if (bgArgv) this.follow(bgArgv, { ...childState, fromShellForm: false });
@@ -454,6 +460,7 @@ export class ChainResolver {
 
   /** argv of a shell command with `$VAR` expanded from the environment; null when something is dynamic. */
   private staticArgv(cmd: CommandInfo, env: Record<string, string>, params: string[]): string[] | null {
+    this.droppedExpansions = [];
     const out: string[] = [];
     for (let i = 0; i < cmd.argv.length; i++) {
       const value = cmd.argv[i];
@@ -467,8 +474,18 @@ export class ChainResolver {
         out.push(...params.slice(1));
         continue;
       }
+      // An unquoted `$NODE_ARGS` that no ENV sets expands to nothing unless `docker run -e` sets it:
+      // drop it (and say so on the next link) rather than lose the program. Not for the command name.
+      const unset = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(word.raw)?.[1];
+      if (unset !== undefined && env[unset] === undefined && out.length > 0) {
+        this.droppedExpansions.push(word.raw);
+        continue;
+      }
       const expanded = expandRuntime(word.raw, env);
-      if (expanded === null) return null;
+      if (expanded === null) {
+        this.droppedExpansions = [];
+        return null;
+      }
       // Unquoted expansions split on blanks.
       if (word.raw.startsWith('"')) out.push(expanded);
       else out.push(...expanded.split(/\s+/).filter(Boolean));
@@ -538,7 +555,7 @@ export class ChainResolver {
       link.behaviour = { type: 'shell-trap-forward', trapSignals: trapSignals(facts) };
       link.why = `${rel} starts the program in the background, traps ${trapSignals(facts).join(', ')} and waits (facts §3 dash-trap-bg-wait)`;
       this.setRelation(link, 'spawn');
-      const background = facts.commands.find((c) => c.background && !c.compound);
+      const background = programJob(facts.commands, source);
       const bgArgv = background ? this.staticArgv(background, state.env, ['', ...args]) : null;
       if (bgArgv) this.follow(bgArgv, { ...next, origin: { ...scriptOrigin, line: background?.line ?? null } });
       return;
@@ -696,18 +713,33 @@ export class ChainResolver {
   }
 
   private readPackageJson(containerDir: string, workspace: string | null): PackageJson | null {
-    const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
-    if (!('host' in mapped) || !mapped.exists) return null;
-    const root = readJson(this.input.files, mapped.host, this.input.contextDir);
+    const host = this.hostPackageJson(containerDir);
+    if (host === null) return null;
+    const root = readJson(this.input.files, host, this.input.contextDir);
     if (!root || !workspace) return root;
-    return findWorkspacePackage(this.input.files, path.dirname(mapped.host), root, workspace, this.input.contextDir) ?? root;
+    return findWorkspacePackage(this.input.files, path.dirname(host), root, workspace, this.input.contextDir) ?? root;
+  }
+
+  /**
+   * The build-context file behind `<containerDir>/package.json`, or null. Next.js standalone output
+   * (`.next/standalone/package.json`, built in the image) is a copy of the project's package.json.
+   */
+  private hostPackageJson(containerDir: string): string | null {
+    const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
+    if (!('host' in mapped)) return null;
+    if (mapped.exists) return mapped.host;
+    const marker = `${path.sep}.next${path.sep}standalone${path.sep}`;
+    const at = mapped.host.indexOf(marker);
+    if (at < 0) return null;
+    const project = mapped.host.slice(0, at) + path.sep + mapped.host.slice(at + marker.length);
+    return this.input.files.exists(project) ? project : null;
   }
 
   /** The container directory of a package.json found on the host (for workspace packages). */
   private containerDirOf(hostPackageJson: string, containerRoot: string): string {
-    const rootMapped = this.input.mapper.map(this.input.stage, path.posix.join(containerRoot, 'package.json'));
-    if (!('host' in rootMapped)) return containerRoot;
-    const rel = path.relative(path.dirname(rootMapped.host), path.dirname(hostPackageJson)).split(path.sep).join('/');
+    const rootHost = this.hostPackageJson(containerRoot);
+    if (rootHost === null) return containerRoot;
+    const rel = path.relative(path.dirname(rootHost), path.dirname(hostPackageJson)).split(path.sep).join('/');
     return rel ? resolvePath(containerRoot, rel) : containerRoot;
   }
 

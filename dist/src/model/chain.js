@@ -9,7 +9,7 @@
  * section is cited where a decision is made.
  */
 import path from 'node:path';
-import { analyzeCommandString, analyzeScript, parseShebang, replacesShell } from '../shell/analyze.js';
+import { analyzeCommandString, analyzeScript, parseShebang, programJob, replacesShell } from '../shell/analyze.js';
 import { relativeTo } from '../context/files.js';
 import { expandWord } from '../dockerfile/expand.js';
 import { resolvePath } from '../dockerfile/stages.js';
@@ -21,6 +21,8 @@ const COMMON_COMMANDS = new Set(['sh', 'bash', 'env', 'exec', 'cat', 'echo', 'tr
 export class ChainResolver {
     input;
     links = [];
+    /** Unset `$VAR` words staticArgv left out; noted on the next link pushed. */
+    droppedExpansions = [];
     constructor(input) {
         this.input = input;
     }
@@ -29,6 +31,10 @@ export class ChainResolver {
         return this.links;
     }
     push(kind, name, argv, state, behaviour, why, extra = {}) {
+        if (this.droppedExpansions.length > 0) {
+            why += ` (${this.droppedExpansions.join(', ')}: set by no ENV or ARG, so empty unless \`docker run -e\` sets it; left out)`;
+            this.droppedExpansions = [];
+        }
         const link = {
             kind,
             name,
@@ -272,7 +278,7 @@ export class ChainResolver {
         }
         if (link.behaviour.type === 'shell-trap-forward') {
             link.why = `the shell starts the program in the background, traps ${link.behaviour.trapSignals.join(', ')} to forward it and waits (facts §3 dash-trap-bg-wait)`;
-            const background = facts.commands.find((c) => c.background && !c.compound);
+            const background = programJob(facts.commands, text);
             const bgArgv = background ? this.staticArgv(background, state.env, shell.params) : null;
             this.setRelation(link, 'spawn');
             if (bgArgv)
@@ -325,6 +331,7 @@ export class ChainResolver {
     }
     /** argv of a shell command with `$VAR` expanded from the environment; null when something is dynamic. */
     staticArgv(cmd, env, params) {
+        this.droppedExpansions = [];
         const out = [];
         for (let i = 0; i < cmd.argv.length; i++) {
             const value = cmd.argv[i];
@@ -339,9 +346,18 @@ export class ChainResolver {
                 out.push(...params.slice(1));
                 continue;
             }
+            // An unquoted `$NODE_ARGS` that no ENV sets expands to nothing unless `docker run -e` sets it:
+            // drop it (and say so on the next link) rather than lose the program. Not for the command name.
+            const unset = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(word.raw)?.[1];
+            if (unset !== undefined && env[unset] === undefined && out.length > 0) {
+                this.droppedExpansions.push(word.raw);
+                continue;
+            }
             const expanded = expandRuntime(word.raw, env);
-            if (expanded === null)
+            if (expanded === null) {
+                this.droppedExpansions = [];
                 return null;
+            }
             // Unquoted expansions split on blanks.
             if (word.raw.startsWith('"'))
                 out.push(expanded);
@@ -403,7 +419,7 @@ export class ChainResolver {
             link.behaviour = { type: 'shell-trap-forward', trapSignals: trapSignals(facts) };
             link.why = `${rel} starts the program in the background, traps ${trapSignals(facts).join(', ')} and waits (facts §3 dash-trap-bg-wait)`;
             this.setRelation(link, 'spawn');
-            const background = facts.commands.find((c) => c.background && !c.compound);
+            const background = programJob(facts.commands, source);
             const bgArgv = background ? this.staticArgv(background, state.env, ['', ...args]) : null;
             if (bgArgv)
                 this.follow(bgArgv, { ...next, origin: { ...scriptOrigin, line: background?.line ?? null } });
@@ -572,20 +588,37 @@ export class ChainResolver {
         return version;
     }
     readPackageJson(containerDir, workspace) {
-        const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
-        if (!('host' in mapped) || !mapped.exists)
+        const host = this.hostPackageJson(containerDir);
+        if (host === null)
             return null;
-        const root = readJson(this.input.files, mapped.host, this.input.contextDir);
+        const root = readJson(this.input.files, host, this.input.contextDir);
         if (!root || !workspace)
             return root;
-        return findWorkspacePackage(this.input.files, path.dirname(mapped.host), root, workspace, this.input.contextDir) ?? root;
+        return findWorkspacePackage(this.input.files, path.dirname(host), root, workspace, this.input.contextDir) ?? root;
+    }
+    /**
+     * The build-context file behind `<containerDir>/package.json`, or null. Next.js standalone output
+     * (`.next/standalone/package.json`, built in the image) is a copy of the project's package.json.
+     */
+    hostPackageJson(containerDir) {
+        const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
+        if (!('host' in mapped))
+            return null;
+        if (mapped.exists)
+            return mapped.host;
+        const marker = `${path.sep}.next${path.sep}standalone${path.sep}`;
+        const at = mapped.host.indexOf(marker);
+        if (at < 0)
+            return null;
+        const project = mapped.host.slice(0, at) + path.sep + mapped.host.slice(at + marker.length);
+        return this.input.files.exists(project) ? project : null;
     }
     /** The container directory of a package.json found on the host (for workspace packages). */
     containerDirOf(hostPackageJson, containerRoot) {
-        const rootMapped = this.input.mapper.map(this.input.stage, path.posix.join(containerRoot, 'package.json'));
-        if (!('host' in rootMapped))
+        const rootHost = this.hostPackageJson(containerRoot);
+        if (rootHost === null)
             return containerRoot;
-        const rel = path.relative(path.dirname(rootMapped.host), path.dirname(hostPackageJson)).split(path.sep).join('/');
+        const rel = path.relative(path.dirname(rootHost), path.dirname(hostPackageJson)).split(path.sep).join('/');
         return rel ? resolvePath(containerRoot, rel) : containerRoot;
     }
     // -- Node and the tools that run Node programs (facts §2, §5, §6) -----------
