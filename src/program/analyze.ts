@@ -253,7 +253,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   }
 
   const libraries = await loadLibraries(options.extraLibraries, note);
-  const program = new ProgramModel(cfs, modules, options.env);
+  const program = new ProgramModel(cfs, modules, options.env, libraries.filter((e) => e.role === 'wraps-function'));
   const matcher = new LibraryMatcher(program, libraries, packages);
   const reach = new Reachability(program, matcher);
   reach.run(roots.map((r) => modules.get(r)).filter((m): m is ModuleInfo => m !== undefined));

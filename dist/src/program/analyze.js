@@ -224,7 +224,7 @@ async function analyze(options, entry, preloads, facts) {
         return;
     }
     const libraries = await loadLibraries(options.extraLibraries, note);
-    const program = new ProgramModel(cfs, modules, options.env);
+    const program = new ProgramModel(cfs, modules, options.env, libraries.filter((e) => e.role === 'wraps-function'));
     const matcher = new LibraryMatcher(program, libraries, packages);
     const reach = new Reachability(program, matcher);
     reach.run(roots.map((r) => modules.get(r)).filter((m) => m !== undefined));
