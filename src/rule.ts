@@ -20,6 +20,12 @@ export interface RuleMeta<MessageId extends string> {
   sources?: string[];
   fixable?: boolean;
   hasSuggestions?: boolean;
+  /**
+   * JSON Schema (draft-07) of the rule's options object, set in the config as
+   * `"rules": { "<id>": ["warn", { …options }] }`. Absent: the rule takes no options.
+   * It is embedded in schema/pid1-lint.schema.json, so options are checked when the config loads.
+   */
+  options?: Record<string, unknown>;
   messages: Record<MessageId, string>;
 }
 
@@ -37,6 +43,10 @@ export interface Report<MessageId extends string> {
 export interface RuleContext<MessageId extends string> {
   readonly model: Pid1Model;
   readonly locate: Locator;
+  /** The rule's options from the config, already checked against `meta.options` (`{}` when none are set). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Config `fix.type`: the remedy to name where an init and a signal handler would both work; unset, both are named. */
+  readonly fixType?: 'init' | 'handler';
   report(report: Report<MessageId>): void;
 }
 

@@ -9,7 +9,7 @@ export default defineRule({
         defaultSeverity: 'error',
         facts: ['§5', '§6', '§11.5', '§11.6', '§11.7'],
         messages: {
-            pid1NoHandler: '`{{command}}` is PID 1 and nothing in the program handles {{signal}}: {{found}}. Node\'s default handler re-raises it, PID 1 drops the re-raise, and the container runs until SIGKILL (facts §5 node-none). Add a handler that ends the process (process.on(\'{{signal}}\', …) closing the server, then process.exit), or run it under an init (tini)',
+            pid1NoHandler: '`{{command}}` is PID 1 and nothing in the program handles {{signal}}: {{found}}. Node\'s default handler re-raises it, PID 1 drops the re-raise, and the container runs until SIGKILL (facts §5 node-none). {{remedy}}',
             wrongSignal: '`{{command}}` receives {{signal}}{{sender}}, but {{found}}: {{signal}}\'s default action kills it at once, without the shutdown it has for {{handled}}. Handle {{signal}} too{{advice}}',
         },
     },
@@ -28,7 +28,11 @@ export default defineRule({
         const loc = linkLocation(model, context.locate, link);
         const command = programCommand(model, link);
         if (isPid1) {
-            context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why } });
+            // Either remedy works here; config `fix.type` picks the one to recommend.
+            const handler = `Add a handler that ends the process (process.on('${signal}', …) closing the server, then process.exit)`;
+            const init = 'Run it under an init (ENTRYPOINT ["/usr/bin/tini", "--"] with tini installed, or docker run --init): the default action then ends it';
+            const remedy = context.fixType === 'handler' ? handler : context.fixType === 'init' ? init : `${handler}, or run it under an init (tini)`;
+            context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why, remedy } });
             return;
         }
         const facts = program.facts;

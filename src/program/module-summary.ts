@@ -78,6 +78,8 @@ export function relevanceTest(libraries: LibraryEntry[]): RegExp {
   const methods = new Set<string>();
   const packages = new Set<string>(['timers']);
   for (const entry of libraries) {
+    // A wrapper (`_.once(fn)`) only passes a function through: that matters when analysed code asks for the value.
+    if (entry.role === 'wraps-function') continue;
     for (const p of entry.packages) packages.add(p.startsWith('node:') ? p.slice(5) : p);
     for (const call of entry.calls ?? []) if ('method' in call) methods.add(call.method);
   }

@@ -44,7 +44,7 @@ export type ParseResult =
   | { ok: true; ast: TSESTree.Program }
   | { ok: false; message: string; line?: number; column?: number };
 
-export type SyntaxResult = { ok: true; source: TS.SourceFile } | { ok: false; message: string; line: number; column: number };
+export type SyntaxResult = { ok: true; source: TS.SourceFile } | { ok: false; message: string; line?: number; column?: number };
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx']);
 const KNOWN_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
@@ -84,6 +84,7 @@ export function parseWith({ parse }: Parser, file: string, text: string): ParseR
   try {
     return { ok: true, ast: parse(stripHashbang(text), options) };
   } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, message: TOO_DEEP };
     const e = error as { message?: unknown; lineNumber?: unknown; column?: unknown };
     const result: ParseResult = { ok: false, message: typeof e.message === 'string' ? e.message : String(error) };
     if (typeof e.lineNumber === 'number') result.line = e.lineNumber;
@@ -103,21 +104,34 @@ export function syntaxOf({ ts }: Parser, file: string, text: string): SyntaxResu
   const { filePath, ext } = parserPath(file);
   const kinds: Record<string, TS.ScriptKind> = { '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX, '.tsx': ts.ScriptKind.TSX };
   const moduleFile = ext === '.mjs' || ext === '.mts';
-  const source = ts.createSourceFile(
-    filePath,
-    stripHashbang(text),
-    {
-      languageVersion: ts.ScriptTarget.Latest,
-      jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-      ...(moduleFile ? { setExternalModuleIndicator: (f: TS.SourceFile) => ((f as { externalModuleIndicator?: unknown }).externalModuleIndicator = true) } : {}),
-    },
-    false,
-    kinds[ext] ?? ts.ScriptKind.TS,
-  );
+  let source: TS.SourceFile;
+  try {
+    source = ts.createSourceFile(
+      filePath,
+      stripHashbang(text),
+      {
+        languageVersion: ts.ScriptTarget.Latest,
+        jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+        ...(moduleFile ? { setExternalModuleIndicator: (f: TS.SourceFile) => ((f as { externalModuleIndicator?: unknown }).externalModuleIndicator = true) } : {}),
+      },
+      false,
+      kinds[ext] ?? ts.ScriptKind.TS,
+    );
+  } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, message: TOO_DEEP };
+    throw error;
+  }
   const first = (source as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics[0];
   if (!first) return { ok: true, source };
   const at = source.getLineAndCharacterOfPosition(first.start);
   return { ok: false, message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line: at.line + 1, column: at.character + 1 };
+}
+
+/** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */
+export const TOO_DEEP = 'nested too deeply to be read (the parser ran out of stack)';
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** `#!/usr/bin/env node` is valid for Node, and blanking it keeps every offset. */

@@ -15,7 +15,7 @@ import { LibraryMatcher } from './library-match.js';
 import { buildModuleInfo } from './module-info.js';
 import { ModuleSet } from './module-set.js';
 import { declaredEdges, edgesOf, relevanceTest } from './module-summary.js';
-import { loadParser, parseWith, syntaxOf } from './parse.js';
+import { isStackOverflow, loadParser, parseWith, syntaxOf, TOO_DEEP } from './parse.js';
 import { ProgramModel } from './program.js';
 import { Reachability } from './reach.js';
 import { CODE_EXTENSIONS, resolveSpecifier } from './resolve.js';
@@ -157,7 +157,7 @@ export class ProgramCache {
             }
             catch (error) {
                 // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
-                parsed = { ok: false, message: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+                parsed = { ok: false, message: isStackOverflow(error) ? TOO_DEEP : `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
             }
         }
         this.parsed.set(key, { parsed, chars: text.length, program: this.program, programs: 1 });
@@ -215,7 +215,7 @@ async function analyze(options, entry, preloads, facts) {
         }
         const role = root === entry ? 'entry' : 'preload';
         const reason = unreadableReason(cfs, root, status.status);
-        facts.errors.push({ file: root, message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
+        facts.errors.push({ file: root, kind: 'read', message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
     }
     const loaded = roots.length > 0 ? await loadParser().catch((error) => new Error(`parser unavailable: ${String(error)}`)) : null;
     const libraries = roots.length > 0 ? await loadLibraries(options.extraLibraries) : null;
@@ -240,7 +240,7 @@ async function analyze(options, entry, preloads, facts) {
             if (size !== null && size > MAX_SOURCE_BYTES)
                 note(`${cfs.rel(file)} is larger than ${MAX_SOURCE_BYTES} bytes (a bundle?): not read`);
             else
-                facts.errors.push({ file, message: 'could not be read' });
+                facts.errors.push({ file, kind: 'read', message: `cannot read ${cfs.rel(file)}: ${cfs.readFailure(file) ?? 'unknown reason'}` });
             continue;
         }
         if (!loaded || loaded instanceof Error) {
@@ -318,7 +318,7 @@ async function analyze(options, entry, preloads, facts) {
             facts.errors.push({ file, message: parsed.message, ...(parsed.line !== undefined ? { line: parsed.line } : {}), ...(parsed.column !== undefined ? { column: parsed.column } : {}) });
         return parsed?.ok ? parsed.info : null;
     });
-    const program = new ProgramModel(cfs, modules, options.env);
+    const program = new ProgramModel(cfs, modules, options.env, libraries.entries.filter((e) => e.role === 'wraps-function'));
     const matcher = new LibraryMatcher(program, libraries.entries, packages);
     const reach = new Reachability(program, matcher);
     reach.run(roots.map((r) => modules.get(r)).filter((m) => m !== null));

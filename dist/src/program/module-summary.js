@@ -62,6 +62,9 @@ export function relevanceTest(libraries) {
     const methods = new Set();
     const packages = new Set(['timers']);
     for (const entry of libraries) {
+        // A wrapper (`_.once(fn)`) only passes a function through: that matters when analysed code asks for the value.
+        if (entry.role === 'wraps-function')
+            continue;
         for (const p of entry.packages)
             packages.add(p.startsWith('node:') ? p.slice(5) : p);
         for (const call of entry.calls ?? [])

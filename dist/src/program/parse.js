@@ -64,6 +64,8 @@ export function parseWith({ parse }, file, text) {
         return { ok: true, ast: parse(stripHashbang(text), options) };
     }
     catch (error) {
+        if (isStackOverflow(error))
+            return { ok: false, message: TOO_DEEP };
         const e = error;
         const result = { ok: false, message: typeof e.message === 'string' ? e.message : String(error) };
         if (typeof e.lineNumber === 'number')
@@ -84,16 +86,29 @@ export function syntaxOf({ ts }, file, text) {
     const { filePath, ext } = parserPath(file);
     const kinds = { '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX, '.tsx': ts.ScriptKind.TSX };
     const moduleFile = ext === '.mjs' || ext === '.mts';
-    const source = ts.createSourceFile(filePath, stripHashbang(text), {
-        languageVersion: ts.ScriptTarget.Latest,
-        jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-        ...(moduleFile ? { setExternalModuleIndicator: (f) => (f.externalModuleIndicator = true) } : {}),
-    }, false, kinds[ext] ?? ts.ScriptKind.TS);
+    let source;
+    try {
+        source = ts.createSourceFile(filePath, stripHashbang(text), {
+            languageVersion: ts.ScriptTarget.Latest,
+            jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+            ...(moduleFile ? { setExternalModuleIndicator: (f) => (f.externalModuleIndicator = true) } : {}),
+        }, false, kinds[ext] ?? ts.ScriptKind.TS);
+    }
+    catch (error) {
+        if (isStackOverflow(error))
+            return { ok: false, message: TOO_DEEP };
+        throw error;
+    }
     const first = source.parseDiagnostics[0];
     if (!first)
         return { ok: true, source };
     const at = source.getLineAndCharacterOfPosition(first.start);
     return { ok: false, message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line: at.line + 1, column: at.character + 1 };
+}
+/** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */
+export const TOO_DEEP = 'nested too deeply to be read (the parser ran out of stack)';
+export function isStackOverflow(error) {
+    return error instanceof RangeError && /call stack/i.test(error.message);
 }
 /** `#!/usr/bin/env node` is valid for Node, and blanking it keeps every offset. */
 function stripHashbang(text) {
