@@ -212,7 +212,7 @@ describe('config: malformed configuration names the file, line, column and what 
     ].join('\n');
     assert.deepEqual(problems('.pid1lintrc.yaml', text), [
       'libraries[0].packages at .pid1lintrc.yaml:3:15: expected at least 1 item',
-      'libraries[0].role at .pid1lintrc.yaml:4:11: expected one of signal-handler, exits-process, child-process, no-handler',
+      'libraries[0].role at .pid1lintrc.yaml:4:11: expected one of signal-handler, exits-process, child-process, no-handler, wraps-function',
       'libraries[1].calls[0] at .pid1lintrc.yaml:10:13: missing key "import"',
       'libraries[1].calls[0].function at .pid1lintrc.yaml:10:15: unknown key; expected one of import, member, tagged, curried',
       'libraries[1].signals.default[0] at .pid1lintrc.yaml:11:26: expected a string matching /^SIG[A-Z0-9]+$/',
