@@ -34,9 +34,20 @@ export interface Report<MessageId extends string> {
   suggest?: Suggestion[];
 }
 
+/**
+ * Where both an init in the Dockerfile and a stop-signal handler in the
+ * program would fix a finding: which one is the fix (`--fix-type`, config
+ * `fix.type`); the other is offered as a suggestion.
+ */
+export type FixType = 'init' | 'handler';
+
+/** The init: it changes only the Dockerfile and the container stops at once (see README "Fixing"). */
+export const DEFAULT_FIX_TYPE: FixType = 'init';
+
 export interface RuleContext<MessageId extends string> {
   readonly model: Pid1Model;
   readonly locate: Locator;
+  readonly fixType: FixType;
   report(report: Report<MessageId>): void;
 }
 

@@ -65,6 +65,10 @@ export interface LintResult {
   fixableWarningCount: number;
   /** Present on the result of a Dockerfile. */
   pid1?: Pid1Report;
+  /** --fix / --fix-dry-run: the file's text after fixing, when fixes changed it (as ESLint). */
+  output?: string;
+  /** --fix / --fix-dry-run: the change as a unified diff, when fixes changed the file. */
+  diff?: string;
 }
 
 // ---------------------------------------------------------------------------

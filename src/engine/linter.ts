@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types.js';
-import { interpolate, type Report, type Rule } from '../rule.js';
+import { DEFAULT_FIX_TYPE, interpolate, type FixType, type Report, type Rule } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError, relativeTo, type ContextFiles } from '../context/files.js';
 import { buildModel, type Pid1Model } from '../model/model.js';
@@ -22,6 +22,10 @@ export interface LintOptions {
   /** Shared across Dockerfiles so each file is read once per run. */
   files?: ContextFiles;
   rules?: readonly Rule[];
+  /** The Dockerfile's text when it differs from the file on disk (a --fix pass not written yet). */
+  text?: string;
+  /** Where an init and a program handler could both fix a finding, which one is the fix (the other is a suggestion). */
+  fixType?: FixType;
 }
 
 export interface DockerfileLint {
@@ -32,7 +36,8 @@ export interface DockerfileLint {
 export async function lintDockerfile(dockerfilePath: string, options: LintOptions = {}): Promise<DockerfileLint> {
   const file = path.resolve(dockerfilePath);
   let text: string;
-  try {
+  if (options.text !== undefined) text = options.text;
+  else try {
     const buf = fs.readFileSync(file);
     if (buf.includes(0)) return { results: [fatalResult(file, 'not a Dockerfile: binary content (NUL bytes)')], model: null };
     text = buf.toString('utf8');
@@ -57,7 +62,7 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
       if (configured === 'off') continue;
       const reports: Report<string>[] = [];
       try {
-        rule.check({ model, locate, report: (r) => reports.push(r) });
+        rule.check({ model, locate, fixType: options.fixType ?? DEFAULT_FIX_TYPE, report: (r) => reports.push(r) });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         throw new Error(`rule ${rule.id} failed on ${file}: ${message}`, { cause: err });
@@ -82,6 +87,9 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
 }
 
 function toMessage(rule: Rule, report: Report<string>, severity: 1 | 2): LintMessage {
+  // As ESLint: a rule that fixes or suggests says so in its meta (docs and formatters rely on it).
+  if (report.fix && !rule.meta.fixable) throw new Error(`rule ${rule.id} reported a fix but its meta.fixable is not set`);
+  if (report.suggest?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${rule.id} reported suggestions but its meta.hasSuggestions is not set`);
   const template = rule.meta.messages[report.messageId] ?? report.messageId;
   const message: LintMessage = {
     ruleId: rule.id,
