@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { appLink, commandText, initAbove, linkLocation } from '../src/model/queries.js';
 import type { ResolvedLink } from '../src/model/chain.js';
+import { directCommandSuggestion } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'package-manager-pid1',
@@ -10,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     facts: ['§2', '§4', '§11.3'],
     sources: ['tally:js/no-npm-start-entrypoint (draft)'],
+    hasSuggestions: true,
     messages: {
       breaksShutdown: '{{launcher}} runs {{what}}: {{mechanism}} {{consequence}}. Start the program directly: {{direct}}',
       worksByAccident:
@@ -36,6 +38,8 @@ export default defineRule({
       const scriptExecs = pm.flavour === 'yarn-berry' || child?.relation === 'exec';
       const implicit = child?.implicitExec === true;
       const init = initAbove(model, link);
+      const startDirectly = directCommandSuggestion(model, link);
+      const suggest = startDirectly ? [startDirectly] : [];
       const consequence = verdict.appSignal === null
         ? `\`${app ? commandText(app.argv) : 'the program'}\` never receives ${signal} and is SIGKILLed when the container ends`
         : verdict.appWaitedFor === false
@@ -47,13 +51,14 @@ export default defineRule({
             const mechanism = scriptExecs
               ? `${init ? `${init.name} signals npm, ` : ''}npm forwards ${signal} to its child,`
               : `npm starts it under \`sh -c\` and, on ${signal}, signals only that shell, which dies${init ? ` (${init.name} in front does not change this, facts §4)` : ''};${init ? '' : ' npm then exits 1 after ~0.5 s (facts §2 npm11-start-*):'}`;
-            context.report({ messageId: 'breaksShutdown', loc, data: { launcher, what, mechanism, consequence, direct } });
+            context.report({ messageId: 'breaksShutdown', loc, data: { launcher, what, mechanism, consequence, direct }, suggest });
           } else if (implicit) {
             context.report({
               messageId: 'worksByAccident',
               loc,
               severity: 'warn',
               data: { launcher, what, reason: `this image's /bin/sh (${child?.shell?.flavour ?? 'busybox ash'}) execs the script's last command (facts §2 npm11-start-slow-alpine)`, caveat: 'it exits 1 when the program dies of the signal, never reaps zombies, and a `&&` or `;` in the script brings the problem back', direct },
+              suggest,
             });
           }
           break;
@@ -67,6 +72,7 @@ export default defineRule({
               mechanism: `yarn 1 forwards ${signal} to its child and calls process.exit(1) at once, without waiting (facts §2 yarn1-*);`,
               consequence: consequence ?? 'the container ends before the program finishes shutting down',
             },
+            suggest,
           });
           break;
         }
@@ -80,6 +86,7 @@ export default defineRule({
                 mechanism: `pnpm ${pm.version ?? '9/10'} passes ${signal} to \`sh\`, then signals the remaining processes through \`ps\` and exits 1 at once (facts §2 pnpm9-*, pnpm10-*${pm.version ? '' : `; ${pm.versionWhy}`});`,
                 consequence,
               },
+              suggest,
             });
           } else if (implicit) {
             context.report({
@@ -87,12 +94,13 @@ export default defineRule({
               loc,
               severity: 'warn',
               data: { launcher, what, reason: `this image's /bin/sh execs the script's last command (facts §2 pnpm10-start-slow-alpine)`, caveat: 'it exits 1 when the program dies of the signal and never reaps zombies', direct },
+              suggest,
             });
           }
           break;
         }
         case 'unknown':
-          context.report({ messageId: 'unverified', loc, severity: 'warn', data: { launcher, what, version: pm.version ?? '', why: pm.versionWhy, direct } });
+          context.report({ messageId: 'unverified', loc, severity: 'warn', data: { launcher, what, version: pm.version ?? '', why: pm.versionWhy, direct }, suggest });
           break;
         default:
           // yarn berry and pnpm 12 forward the signal and wait (facts §2): nothing to report here.

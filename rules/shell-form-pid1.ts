@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { appLink, commandText, initAbove, linkLocation, processOf } from '../src/model/queries.js';
+import { commandRemedy, commandSite } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'shell-form-pid1',
@@ -9,6 +10,8 @@ export default defineRule({
     defaultSeverity: 'error',
     facts: ['§3', '§4', '§11.2', '§11.4'],
     sources: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
+    fixable: true,
+    hasSuggestions: true,
     messages: {
       staysPid1:
         '{{shell}} stays PID 1 as the parent of `{{command}}` ({{why}}): it ignores {{signal}}, `{{app}}` never receives it, and the container is SIGKILLed when the grace period ends ({{fact}}). Use exec form: {{execForm}}',
@@ -27,10 +30,13 @@ export default defineRule({
         const ins = value?.instruction;
         if (value?.form !== 'shell' || !ins || ins.jsonError) continue;
         const words = ins.rest.split(/\s+/).filter(Boolean);
+        const remedy = commandRemedy(model, { kind: 'shell-form', ins });
         context.report({
           messageId: 'noShell',
           loc: context.locate.arguments(ins),
           data: { image: model.image.description, execForm: `${ins.keyword} ${JSON.stringify(words)}` },
+          fix: remedy.fix,
+          suggest: remedy.suggest,
         });
       }
       return;
@@ -56,8 +62,10 @@ export default defineRule({
         execForm,
       };
       const loc = linkLocation(model, context.locate, link);
+      const site = link.origin.instruction ? commandSite(link.origin.instruction, link.argv, shell.text) : null;
+      const { fix, suggest } = site ? commandRemedy(model, site) : { fix: undefined, suggest: [] };
       if (shell.flavour === 'none' && shell.fromShellForm) {
-        context.report({ messageId: 'noShell', loc, data: { ...data, image: model.image?.description ?? 'unknown image' } });
+        context.report({ messageId: 'noShell', loc, data: { ...data, image: model.image?.description ?? 'unknown image' }, fix, suggest });
         continue;
       }
       if (link.relation === 'exec') {
@@ -67,6 +75,8 @@ export default defineRule({
             loc,
             severity: 'warn',
             data: { ...data, fact: `facts §3 ${shell.flavour === 'bash' ? 'bash-c' : 'busybox-c'}` },
+            fix,
+            suggest,
           });
         }
         continue;
@@ -74,7 +84,7 @@ export default defineRule({
       if (link.relation !== 'spawn' || link.behaviour.type === 'shell-trap-forward') continue;
       const init = initAbove(model, link);
       if (where?.isPid1 || !init) {
-        context.report({ messageId: 'staysPid1', loc, data: { ...data, ...stayReason(shell.flavour, model.image?.description ?? 'this image') } });
+        context.report({ messageId: 'staysPid1', loc, data: { ...data, ...stayReason(shell.flavour, model.image?.description ?? 'this image') }, fix, suggest });
       } else {
         const group = init.init?.invocation.group ?? false;
         context.report({
@@ -87,6 +97,8 @@ export default defineRule({
               ? `${init.name} signals the whole group, but the shell dies at once and ${init.name} exits with it, so the program is killed before its shutdown can finish (facts §4: 0 of 5 runs completed)`
               : `${init.name} signals only the shell, which dies; the program never receives ${model.stopSignal.name} and is killed when the container ends (facts §4 tini-dash-c)`,
           },
+          fix,
+          suggest,
         });
       }
     }

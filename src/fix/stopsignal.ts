@@ -1,0 +1,40 @@
+/**
+ * Suggestions for a STOPSIGNAL Docker rejects or no program can catch: the
+ * signal a typo most likely meant, and SIGTERM, Docker's default. Never a
+ * fix: which signal the program handles is for its author to say, and with
+ * SIGKILL replaced a program without a handler waits for the grace period.
+ */
+import type { Instruction } from '../dockerfile/parse.js';
+import type { Pid1Model } from '../model/model.js';
+import type { Suggestion } from '../types.js';
+import { rewriteInstruction } from './dockerfile.js';
+
+/** Signals programs use to shut down (nginx SIGQUIT, Apache SIGWINCH, systemd SIGRTMIN+3 aside). */
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
+
+export function stopSignalSuggestions(model: Pid1Model, ins: Instruction, raw: string): Suggestion[] {
+  const written = raw.toUpperCase().replace(/^(SIG)?/, 'SIG');
+  const near = STOP_SIGNALS.filter((name) => name !== 'SIGTERM' && editDistance(name, written) <= 2)
+    .sort((x, y) => editDistance(x, written) - editDistance(y, written));
+  return [...near, 'SIGTERM'].map((name) => ({
+    desc: name === 'SIGTERM'
+      ? 'Use SIGTERM, what Docker and Kubernetes send by default; the program must handle it (or run under an init)'
+      : `Use ${name} (\`${raw}\` looks like a typo of it)`,
+    fix: rewriteInstruction(model, ins, name),
+  }));
+}
+
+/** Edits between two names, a swap of neighbours counting as one (the commonest typo). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((d[i - 1]?.[j] as number) + 1, (row[j - 1] as number) + 1, (d[i - 1]?.[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, (d[i - 2]?.[j - 2] as number) + 1);
+    }
+  }
+  return d[a.length]?.[b.length] as number;
+}
