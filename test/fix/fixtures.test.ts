@@ -1,0 +1,137 @@
+/**
+ * --fix on every fixture (on a copy; fixtures are never changed in place):
+ * each fixed file still parses, every finding that had a fix is gone, no
+ * error appears that was not there, and a second --fix changes nothing.
+ * Each suggestion, applied alone, must do the same for its own finding.
+ * Where the changed chain can run on this host, the kernel confirms it
+ * stops (pid1-facts §0 method, as test/fixtures/kernel.test.ts).
+ */
+import { describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { lintDockerfile } from '../../src/engine/linter.js';
+import { fixDockerfile } from '../../src/fix/loop.js';
+import { applyEdits } from '../../src/fix/edits.js';
+import { writeFileAtomic } from '../../src/fix/write.js';
+import { parseProgram, sourceKind } from '../../src/fix/source.js';
+import { analyzeScript } from '../../src/shell/analyze.js';
+import type { Fix, LintResult } from '../../src/types.js';
+import { loadFixtures, optionsOf, type Fixture } from '../fixtures/fixtures.js';
+import { copyFixture, kernel, verifyOnKernel } from './helpers.js';
+
+const fixtures = loadFixtures();
+
+/** The fixture moved to a fresh copy, with its options pointing into the copy. */
+function inCopy(fixture: Fixture): { dir: string; dockerfile: string; options: ReturnType<typeof optionsOf> } {
+  const dir = copyFixture(fixture.dir);
+  const moved = { ...fixture, dir, dockerfile: path.join(dir, path.relative(fixture.dir, fixture.dockerfile)) };
+  return { dir, dockerfile: moved.dockerfile, options: optionsOf(moved) };
+}
+
+type Counts = Map<string, number>;
+
+/** How many findings of each rule each file has (errors only, or all). */
+function counts(results: LintResult[], dir: string, errorsOnly: boolean): Counts {
+  const out: Counts = new Map();
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (errorsOnly && m.severity !== 2) continue;
+      const key = `${path.relative(dir, r.filePath)} ${m.ruleId}`;
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** No error that the original did not have (per file and rule), and nothing fatal. */
+function assertNoNewError(before: LintResult[], after: LintResult[], dir: string, what: string): void {
+  assert.ok(after.every((r) => r.fatalErrorCount === 0), `${what}: the Dockerfile no longer parses: ${JSON.stringify(after.map((r) => r.messages))}`);
+  const was = counts(before, dir, true);
+  for (const [key, n] of counts(after, dir, true)) {
+    assert.ok(n <= (was.get(key) ?? 0), `${what}: new error ${key}\n${after.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)).join('\n')}`);
+  }
+}
+
+/** Every changed file still parses as what it is. */
+function assertParses(file: string, text: string): void {
+  if (/\.(sh|bash)$/.test(file) || text.startsWith('#!/bin/')) {
+    assert.ok(analyzeScript(text).ok, `${file} no longer parses as a shell script`);
+  } else if (/\.[cm]?[jt]sx?$/.test(file)) {
+    assert.ok(parseProgram(text, sourceKind(file).language), `${file} no longer parses`);
+  }
+}
+
+/**
+ * Runs the changed chain on the kernel: PID 1 must exit, and when no error
+ * is left and the fixture's app logs the signals it gets, the app must have
+ * got it (a graceful stop, not a fast exit 1 that kills it). Says in the
+ * test's diagnostics when it could not run.
+ */
+async function assertStopsOnKernel(t: TestContext, fixture: Fixture, dockerfile: string, options: ReturnType<typeof optionsOf>, what: string, errorsLeft: boolean): Promise<void> {
+  if (!kernel.ok) {
+    t.diagnostic(`${what}: not run on the kernel (${kernel.reason})`);
+    return;
+  }
+  const expected = fixture.expected.kernel;
+  const report = await verifyOnKernel(dockerfile, { ...options, ...('stopped' in expected ? { ...(expected.ready ? { ready: expected.ready } : {}), ...(expected.prepare ? { prepare: expected.prepare } : {}), ...(expected.graceMs ? { graceMs: expected.graceMs } : {}) } : {}) });
+  // A chain the host cannot run (an image-only tool, a missing dependency) is not judged here.
+  if ('refused' in report) {
+    t.diagnostic(`${what}: not run on the kernel: ${report.refused}`);
+    return;
+  }
+  t.diagnostic(`${what}: stopped on the kernel, exit ${report.exitCode}`);
+  const context = `\nargv: ${JSON.stringify(report.hostArgv)}\nexit: ${report.exitCode}\nstdout: ${report.stdout}\nstderr: ${report.stderr}`;
+  assert.equal(report.stopped, true, `${what}: the changed chain does not stop on the kernel${context}`);
+  const server = path.join(path.dirname(dockerfile), 'server.js');
+  const logsSignals = fs.existsSync(server) && fs.readFileSync(server, 'utf8').includes('got ${signal}');
+  if (!errorsLeft && logsSignals) assert.match(report.stdout, /got SIG[A-Z]+/, `${what}: the app never got the stop signal${context}`);
+}
+
+describe('--fix on every fixture', { concurrency: 4 }, () => {
+  for (const fixture of fixtures) {
+    test(fixture.name, async (t) => {
+      const { dir, dockerfile, options } = inCopy(fixture);
+      const before = (await lintDockerfile(dockerfile, options)).results;
+      const run = await fixDockerfile(dockerfile, options);
+      for (const change of run.changes) {
+        assert.deepEqual(writeFileAtomic(change.file, change.after), { ok: true });
+        assertParses(change.file, change.after);
+      }
+      const after = (await lintDockerfile(dockerfile, options)).results;
+      assert.deepEqual(after.map((r) => r.messages), run.results.map((r) => r.messages), 'the loop reports the findings of the written files');
+      // Every finding that had a fix is gone.
+      const fixed: Counts = new Map();
+      for (const r of before) for (const m of r.messages) if (m.fix) fixed.set(`${path.relative(dir, r.filePath)} ${m.ruleId}`, (fixed.get(`${path.relative(dir, r.filePath)} ${m.ruleId}`) ?? 0) + 1);
+      const was = counts(before, dir, false);
+      const now = counts(after, dir, false);
+      for (const [key, n] of fixed) assert.ok((now.get(key) ?? 0) <= (was.get(key) ?? 0) - n, `the fixed finding ${key} is still there`);
+      assertNoNewError(before, after, dir, '--fix');
+      const again = await fixDockerfile(dockerfile, options);
+      assert.deepEqual(again.changes, [], 'a second --fix changes nothing');
+      if (run.changes.length > 0) await assertStopsOnKernel(t, fixture, dockerfile, options, '--fix', after.some((r) => r.errorCount > 0));
+    });
+  }
+});
+
+describe('each suggestion of every fixture, applied alone', { concurrency: 4 }, () => {
+  for (const fixture of fixtures) {
+    test(fixture.name, async (t) => {
+      const original = inCopy(fixture);
+      const before = (await lintDockerfile(original.dockerfile, original.options)).results;
+      const suggestions = before.flatMap((r) => r.messages.flatMap((m) => (m.suggestions ?? []).map((s) => ({ result: r, ruleId: m.ruleId, desc: s.desc, fix: s.fix }))));
+      for (const s of suggestions) {
+        const { dir, dockerfile, options } = inCopy(fixture);
+        const target = path.join(dir, path.relative(original.dir, s.fix.file ?? s.result.filePath));
+        const output = applyEdits(fs.readFileSync(target, 'utf8'), [s.fix as Fix]).output;
+        fs.writeFileSync(target, output);
+        assertParses(target, output);
+        const after = (await lintDockerfile(dockerfile, options)).results;
+        const key = `${path.relative(original.dir, s.result.filePath)} ${s.ruleId}`;
+        assert.ok((counts(after, dir, false).get(key) ?? 0) < (counts(before, original.dir, false).get(key) ?? 0), `"${s.desc}": the finding ${key} is still there`);
+        assertNoNewError(before.map((r) => ({ ...r, filePath: path.join(dir, path.relative(original.dir, r.filePath)) })), after, dir, `"${s.desc}"`);
+        await assertStopsOnKernel(t, fixture, dockerfile, options, `"${s.desc}"`, after.some((r) => r.errorCount > 0));
+      }
+    });
+  }
+});
