@@ -13,6 +13,10 @@ import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
+import { fixDockerfile, withChanges } from './fix/loop.js';
+import { writeFileAtomic } from './fix/write.js';
+import { relativeTo } from './context/files.js';
+import type { FixType } from './rule.js';
 import type { LintResult } from './types.js';
 
 const HELP = `Usage: pid1-lint [options] [paths...]
@@ -29,6 +33,11 @@ Options:
   --target NAME        Judge this stage instead of the last one
   -f, --format NAME    Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
   --explain            Show the PID-1 chain link by link and what happens on the stop signal
+  --fix                Apply the fixes to the files (suggestions are only listed)
+  --fix-dry-run        Compute the fixes and show them as unified diffs; write nothing
+                       (with --format json each changed file carries "output" and "diff")
+  --fix-type TYPE      init or handler: where both an init and a stop-signal handler
+                       would fix a finding, which one is the fix (default: init)
   --quiet              Report errors only
   --max-warnings N     Exit 1 when there are more than N warnings
   --color, --no-color  Force or disable colours (NO_COLOR and FORCE_COLOR are honoured)
@@ -63,6 +72,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         target: { type: 'string' },
         format: { type: 'string', short: 'f' },
         explain: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'fix-type': { type: 'string' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
@@ -92,6 +104,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const maxWarningsRaw = values['max-warnings'] as string | undefined;
     const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
+    const fixType = parseFixType(values['fix-type'] as string | undefined);
+    if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+    const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : null;
     const contextDir = values.context as string | undefined;
     if (contextDir !== undefined && !isDirectory(path.resolve(io.cwd, contextDir))) throw new UsageError(`--context ${contextDir}: no such folder`);
     const discovery = discoverDockerfiles(positionals, io.cwd);
@@ -103,14 +118,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const files = new ContextFiles();
     const results: LintResult[] = [];
     let internalError = false;
+    let writeFailed = false;
     for (const file of discovery.files) {
+      const options = {
+        ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
+        ...(values.target !== undefined ? { target: values.target as string } : {}),
+        ...(fixType ? { fixType } : {}),
+      };
       try {
-        const { results: fileResults } = await lintDockerfile(file, {
-          files,
-          ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
-          ...(values.target !== undefined ? { target: values.target as string } : {}),
-        });
-        results.push(...fileResults);
+        if (!fixMode) {
+          results.push(...(await lintDockerfile(file, { ...options, files })).results);
+          continue;
+        }
+        const run = await fixDockerfile(file, options);
+        results.push(...withChanges(run.results, run.changes, io.cwd));
+        if (run.circular) io.stderr.write(`pid1-lint: ${relativeTo(io.cwd, file)}: the fixes undo each other; stopped after ${run.passes} passes\n`);
+        if (fixMode !== 'write') continue;
+        for (const change of run.changes) {
+          const written = writeFileAtomic(change.file, change.after);
+          if (written.ok) continue;
+          writeFailed = true;
+          io.stderr.write(`pid1-lint: cannot write the fixes to ${relativeTo(io.cwd, change.file)}: ${written.reason}\n`);
+        }
       } catch (err) {
         internalError = true;
         const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -121,8 +150,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const shown = values.quiet ? results.map(errorsOnly) : results;
     const color = decideColor(values, io);
     io.stdout.write(formatter(shown, { cwd: io.cwd, color, explain: Boolean(values.explain) }));
+    // Machine-readable formats carry the diffs in the results; people get them printed.
+    if (fixMode === 'dry-run' && format === 'stylish') io.stdout.write(results.map((r) => r.diff ?? '').join(''));
     const fatal = results.some((r) => r.fatalErrorCount > 0);
-    if (internalError || fatal || discovery.missing.length > 0) return 2;
+    if (internalError || fatal || writeFailed || discovery.missing.length > 0) return 2;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     if (errors > 0) return 1;
@@ -139,6 +170,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`pid1-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }
+}
+
+function parseFixType(value: string | undefined): FixType | null {
+  if (value === undefined) return null;
+  if (value === 'init' || value === 'handler') return value;
+  throw new UsageError(`--fix-type expects init or handler, not "${value}"`);
 }
 
 function errorsOnly(result: LintResult): LintResult {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { defineRule, type Rule, type RuleContext } from '../../src/rule.js';
 import { fixDockerfile, MAX_FIX_PASSES, withChanges } from '../../src/fix/loop.js';
 import { lintDockerfile } from '../../src/engine/linter.js';
+import { initOrHandler } from '../../src/fix/remedy.js';
 import type { Fix } from '../../src/types.js';
 import { writeTree } from '../model/helpers.js';
 
@@ -106,6 +107,29 @@ describe('fixDockerfile', () => {
     assert.equal(results[1]?.output, 'exec node a.js\n');
     assert.equal(results[1]?.diff, '--- a/entrypoint.sh\n+++ b/entrypoint.sh\n@@ -1 +1 @@\n-node a.js\n+exec node a.js\n');
     assert.equal(results[0]?.output, undefined);
+  });
+});
+
+describe('--fix-type reaches the rules', () => {
+  // A rule with both remedies, as unhandled-stop-signal reports them.
+  const both = defineRule({
+    id: 'both',
+    meta: { type: 'problem', description: 'both', defaultSeverity: 'error', facts: ['§4'], fixable: true, hasSuggestions: true, messages: { m: 'm' } },
+    check(context) {
+      const init = { desc: 'init', fix: { range: [0, 0] as [number, number], text: '# init\n' } };
+      const handler = { desc: 'handler', fix: { range: [0, 0] as [number, number], text: '# handler\n' } };
+      context.report({ messageId: 'm', loc: context.locate.top(), ...initOrHandler(context.fixType, init, handler) });
+    },
+  }) as Rule;
+
+  test('init by default; handler when asked', async () => {
+    const file = dockerfileIn('FROM x\n');
+    const byDefault = (await lintDockerfile(file, { rules: [both] })).results[0]?.messages[0];
+    assert.equal(byDefault?.fix?.text, '# init\n');
+    assert.deepEqual(byDefault?.suggestions?.map((s) => s.desc), ['handler']);
+    const handler = (await lintDockerfile(file, { rules: [both], fixType: 'handler' })).results[0]?.messages[0];
+    assert.equal(handler?.fix?.text, '# handler\n');
+    assert.deepEqual(handler?.suggestions?.map((s) => s.desc), ['init']);
   });
 });
 
