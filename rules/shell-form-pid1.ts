@@ -31,10 +31,12 @@ export default defineRule({
         if (value?.form !== 'shell' || !ins || ins.jsonError) continue;
         const words = ins.rest.split(/\s+/).filter(Boolean);
         const remedy = commandRemedy(model, { kind: 'shell-form', ins });
+        // The fix knows better than a split on blanks (no leading `node` when the ENTRYPOINT is node).
+        const execForm = remedy.fix ? remedy.fix.text.split('\n').at(-1) : undefined;
         context.report({
           messageId: 'noShell',
           loc: context.locate.arguments(ins),
-          data: { image: model.image.description, execForm: `${ins.keyword} ${JSON.stringify(words)}` },
+          data: { image: model.image.description, execForm: execForm ?? `${ins.keyword} ${JSON.stringify(words)}` },
           fix: remedy.fix,
           suggest: remedy.suggest,
         });

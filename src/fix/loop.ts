@@ -48,8 +48,11 @@ export async function fixDockerfile(dockerfilePath: string, options: FixRunOptio
   const history: string[] = [snapshot(current, originals)];
   let passes = 0;
   let circular = false;
+  const insideContext = new ContextFiles();
   while (passes < MAX_FIX_PASSES && model) {
-    const allowed = (file: string) => file === dockerfile || isInside(file, model?.contextDir ?? path.dirname(dockerfile));
+    // Only the Dockerfile and files of the build context (after symlinks) are ever changed.
+    const contextDir = model.contextDir;
+    const allowed = (file: string) => file === dockerfile || (file !== contextDir && insideContext.isInside(file, contextDir));
     const byFile = new Map<string, Fix[]>();
     for (const result of results) {
       for (const message of result.messages) {
@@ -102,11 +105,6 @@ function readOriginal(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** The changed files and their texts: a file changed back to its original text counts as unchanged. */

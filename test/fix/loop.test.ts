@@ -139,3 +139,15 @@ describe('the linter checks what rules declare (as ESLint)', () => {
     await assert.rejects(lintDockerfile(dockerfileIn('FROM x\n'), { rules: [sneaky] }), /meta\.fixable/);
   });
 });
+
+describe('fixDockerfile never writes through a symlink that leaves the build context', () => {
+  test('a fix of a linked file whose target is outside is ignored', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-lint-outside-'));
+    fs.writeFileSync(path.join(outside, 'real.sh'), 'node a.js\n');
+    const file = dockerfileIn('FROM x\n');
+    const link = path.join(path.dirname(file), 'entrypoint.sh');
+    fs.symlinkSync(path.join(outside, 'real.sh'), link);
+    const run = await fixDockerfile(file, { rules: [fixingRule('script', () => ({ range: [0, 0], text: 'exec ', file: link }))] });
+    assert.deepEqual(run.changes, []);
+  });
+});
