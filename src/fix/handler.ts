@@ -25,32 +25,37 @@ export interface HandlerInsertion extends SourceKind {
  * top. null when the file does not parse.
  */
 export function insertHandlerSuggestion(input: HandlerInsertion): TextEdit | null {
+  return planHandler(input)?.edit ?? null;
+}
+
+/** insertHandlerSuggestion as a suggestion on `file`, saying which servers it closes. */
+export function handlerSuggestion(file: string, input: HandlerInsertion): Suggestion | null {
+  const plan = planHandler(input);
+  if (!plan) return null;
+  const closes = plan.closes.length > 0 ? `closes ${plan.closes.join(' and ')}, then exits 0` : 'exits 0';
+  return { desc: `Add a ${input.signal} listener to the program that ${closes}: the program then ends on \`docker stop\` as PID 1 too`, fix: { ...plan.edit, file } };
+}
+
+function planHandler(input: HandlerInsertion): { edit: TextEdit; closes: string[] } | null {
   const program = parseProgram(input.text, input.language);
   if (!program) return null;
   const style = styleOf(input.text, program);
   const lines = new SourceLines(input.text);
   const declared = topLevelDeclarations(program);
-  const servers = input.servers.filter((name) => declared.has(name));
-  const handler = handlerText(input, servers, style);
-  const after = servers.length > 0
-    ? Math.max(...servers.map((name) => (declared.get(name) as Node).range[1]))
+  const closes = input.servers.filter((name) => declared.has(name));
+  const handler = handlerText(input, closes, style);
+  const after = closes.length > 0
+    ? Math.max(...closes.map((name) => (declared.get(name) as Node).range[1]))
     : prologueEnd(program, input.module);
   if (after === null) {
     // Nothing to come after: the top of the file, below a hashbang line.
     const start = input.text.startsWith('#!') ? lines.lineEndAt(0) : 0;
-    return start === 0 ? { range: [0, 0], text: `${handler}\n\n` } : { range: [start, start], text: `\n\n${handler}` };
+    const edit: TextEdit = start === 0 ? { range: [0, 0], text: `${handler}\n\n` } : { range: [start, start], text: `\n\n${handler}` };
+    return { edit, closes };
   }
   // At the end of the line, so a trailing `// comment` stays with its statement.
   const at = lines.lineEndAt(after);
-  return { range: [at, at], text: `\n\n${handler}` };
-}
-
-/** insertHandlerSuggestion as a suggestion on `file`. */
-export function handlerSuggestion(file: string, input: HandlerInsertion): Suggestion | null {
-  const edit = insertHandlerSuggestion(input);
-  if (!edit) return null;
-  const closes = input.servers.length > 0 && edit.text.includes('.close(') ? 'closes the servers, then exits 0' : 'exits 0';
-  return { desc: `Add a ${input.signal} listener to the program that ${closes}: the program then ends on \`docker stop\` as PID 1 too`, fix: { ...edit, file } };
+  return { edit: { range: [at, at], text: `\n\n${handler}` }, closes };
 }
 
 function handlerText(input: HandlerInsertion, servers: readonly string[], style: SourceStyle): string {

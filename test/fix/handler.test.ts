@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exitCallEdit, insertHandlerSuggestion, setCallOptionEdit, type HandlerInsertion } from '../../src/fix/handler.js';
+import { exitCallEdit, handlerSuggestion, insertHandlerSuggestion, setCallOptionEdit, type HandlerInsertion } from '../../src/fix/handler.js';
 import { parseProgram, sourceKind } from '../../src/fix/source.js';
 import { applyEdits } from '../../src/fix/edits.js';
 import { fixturesDir } from '../fixtures/fixtures.js';
@@ -36,7 +36,7 @@ describe('insertHandlerSuggestion', () => {
   test('ESM without a visible server: just exit, after the imports', () => {
     const text = 'import express from "express";\nimport { start } from "./start.js";\n\nawait start(express());\n';
     assert.equal(inserted({ text, module: 'esm', servers: ['app'] }),
-      `import express from "express";\nimport { start } from "./start.js";\n\n${COMMENT.replace(/'/g, "'")}\nprocess.on("SIGTERM", () => {\n  process.exit(0);\n});\n\nawait start(express());\n`);
+      `import express from "express";\nimport { start } from "./start.js";\n\n${COMMENT}\nprocess.on("SIGTERM", () => {\n  process.exit(0);\n});\n\nawait start(express());\n`);
   });
 
   test('TypeScript, two servers: both closed, Promise<void> so resolve() type-checks; the stop signal is the one given', () => {
@@ -57,6 +57,12 @@ describe('insertHandlerSuggestion', () => {
 
   test('nothing to come after: the top of the file', () => {
     assert.equal(inserted({ text: 'run();\n' }), `${COMMENT}\nprocess.on('SIGTERM', () => {\n  process.exit(0);\n});\n\nrun();\n`);
+  });
+
+  test('handlerSuggestion: the suggestion on the entry file says what it closes', () => {
+    const suggestion = handlerSuggestion('/app/server.js', { text: 'const server = make();\n', language: 'js', module: 'cjs', servers: ['server', 'other'], signal: 'SIGTERM' });
+    assert.equal(suggestion?.fix.file, '/app/server.js');
+    assert.equal(suggestion?.desc, 'Add a SIGTERM listener to the program that closes server, then exits 0: the program then ends on `docker stop` as PID 1 too');
   });
 
   test('a file that does not parse: no edit', () => {
