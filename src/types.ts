@@ -188,6 +188,10 @@ export interface HandlerFact {
   reachable: 'yes' | 'assumed';
   /** `process.once`: the second signal is dropped as PID 1. */
   once?: boolean;
+  /** The source text of a signal argument that could not be resolved; `signals` is then empty. */
+  unresolvedSignal?: string;
+  /** Table id of the library that installs the handler (`godaddy-terminus`), when it is one. */
+  library?: string;
 }
 
 export interface ChildProcessFact {
@@ -196,6 +200,11 @@ export interface ChildProcessFact {
   column: number;
   /** `child_process.spawn`, `execa`, `puppeteer.launch`, … */
   via: string;
+  /** The command when the first argument is a literal (`sh`, `/usr/bin/chromium`). */
+  command?: string;
+  /** `{ detached: true }`: the child outlives its parent's process group. */
+  detached?: boolean;
+  reachable: 'yes' | 'assumed';
 }
 
 export interface ProgramFacts {
@@ -209,4 +218,8 @@ export interface ProgramFacts {
   errors: { file: string; line?: number; column?: number; message: string }[];
   /** Lines for --explain. */
   notes: string[];
+  /** Absolute paths of the preloads analysed with the entry. */
+  preloads: string[];
+  /** Bare specifiers imported by the files read, Node built-ins included (`node:` removed), sorted. None of them is read. */
+  packages: string[];
 }

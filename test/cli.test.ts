@@ -92,7 +92,9 @@ describe('pid1-lint CLI', () => {
     assert.equal(pid1.stopSignal, 'SIGTERM');
     assert.equal(pid1.stopsOnSignal, false);
     assert.equal(pid1.entry, 'server.js');
-    assert.equal(pid1.handler, null);
+    // The program has a SIGTERM handler; it never receives the signal because dash stays PID 1.
+    assert.deepEqual(pid1.handler, { file: 'server.js', line: 1, via: 'process.on' });
+    assert.equal(pid1.appSignal, null);
     assert.equal(pid1.chain[1]?.file, 'Dockerfile');
     assert.equal(pid1.chain[1]?.line, 4);
   });
@@ -140,6 +142,17 @@ describe('pid1-lint CLI', () => {
     const missing = run([file, '--target', 'nope']);
     assert.equal(missing.code, 2);
     assert.match(missing.stdout, /--target nope: no such stage \(stages: dev\)/);
+  });
+
+  test('TypeScript is loaded only when a program is read', () => {
+    const probe = writeTree({
+      'probe.cjs': "process.on('exit', () => { const loaded = Object.keys(require.cache).some((k) => /node_modules[\\\\/]typescript[\\\\/]/.test(k)); require('node:fs').writeSync(2, `TS_LOADED=${loaded}\\n`); });\n",
+    });
+    const env = { NODE_OPTIONS: `--require ${path.join(probe, 'probe.cjs')}` };
+    const noProgram = writeTree({ Dockerfile: 'FROM python:3.12-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n', 'app.py': 'print(1)\n' });
+    assert.match(run([path.join(noProgram, 'Dockerfile')], { env }).stderr, /TS_LOADED=false/);
+    const program = writeTree({ Dockerfile: CLEAN, 'server.js': SERVER });
+    assert.match(run([path.join(program, 'Dockerfile')], { env }).stderr, /TS_LOADED=true/);
   });
 
   test('linting never writes into the project', () => {

@@ -9,9 +9,12 @@ import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types
 import { DEFAULT_FIX_TYPE, interpolate, type FixType, type Report, type Rule } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError, relativeTo, type ContextFiles } from '../context/files.js';
-import { buildModel, type Pid1Model } from '../model/model.js';
+import { buildModel, type Pid1Model, type RuntimeSettings } from '../model/model.js';
+import { applyProgram, readProgram } from '../model/program.js';
+import type { ProgramCache } from '../program/analyze.js';
 import type { BaseImageEntry } from '../images/index.js';
 import { Locator } from './locate.js';
+import { decidingHandler } from '../model/program.js';
 
 export interface LintOptions {
   contextDir?: string;
@@ -21,6 +24,11 @@ export interface LintOptions {
   extraImages?: BaseImageEntry[];
   /** Shared across Dockerfiles so each file is read once per run. */
   files?: ContextFiles;
+  /** Shared across Dockerfiles so each module is parsed once per run. */
+  programCache?: ProgramCache;
+  /** Extra shutdown libraries (same shape as data/shutdown-libraries.json entries). */
+  extraLibraries?: unknown[];
+  runtime?: RuntimeSettings;
   rules?: readonly Rule[];
   /** The Dockerfile's text when it differs from the file on disk (a --fix pass not written yet). */
   text?: string;
@@ -51,8 +59,20 @@ export async function lintDockerfile(dockerfilePath: string, options: LintOption
     ...(options.target !== undefined ? { target: options.target } : {}),
     ...(options.files ? { files: options.files } : {}),
     ...(options.extraImages ? { extraImages: options.extraImages } : {}),
+    ...(options.runtime ? { runtime: options.runtime } : {}),
   });
+  const program = await readProgram(model, {
+    ...(options.programCache ? { cache: options.programCache } : {}),
+    ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
+  });
+  if (program) applyProgram(model, program);
   const byFile = new Map<string, LintMessage[]>([[file, []]]);
+  for (const error of program?.facts?.errors ?? []) {
+    // A file of the program that does not parse is reported; the rest of the graph was still read.
+    const list = byFile.get(error.file) ?? [];
+    list.push({ ruleId: null, severity: 1, message: `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}; the rest of the program was still read`, line: error.line ?? 1, column: error.column ?? 1, endLine: error.line ?? 1, endColumn: error.column ?? 1 });
+    byFile.set(error.file, list);
+  }
   const structural = structuralProblems(model);
   if (structural) (byFile.get(file) as LintMessage[]).push(structural);
   if (model.stage) {
@@ -148,6 +168,9 @@ export function resultOf(filePath: string, messages: LintMessage[]): LintResult 
 export function pid1Report(model: Pid1Model): Pid1Report {
   const rel = (p: string) => relativeTo(model.contextDir, p);
   const app = model.chain.at(-1)?.program;
+  const program = model.program;
+  const received = model.verdict.appSignal ?? model.stopSignal.name;
+  const deciding = program?.facts ? decidingHandler(program.facts, received).handler : null;
   return {
     chain: model.chain.map((l) => ({
       kind: l.kind,
@@ -160,8 +183,8 @@ export function pid1Report(model: Pid1Model): Pid1Report {
     })),
     argv: model.argv,
     stopSignal: model.stopSignal.name,
-    entry: app?.hostPath && app.hostExists ? rel(app.hostPath) : null,
-    handler: null,
+    entry: program?.lookup.source ? rel(program.lookup.source) : app?.hostPath && app.hostExists ? rel(app.hostPath) : null,
+    handler: deciding ? { file: rel(deciding.file), line: deciding.line, via: deciding.via } : program?.lookup.nextStandalone || program?.lookup.via === 'next start' ? { file: program.lookup.source ? rel(program.lookup.source) : '', line: 0, via: 'Next.js' } : null,
     stopsOnSignal: model.verdict.stopsOnSignal,
     appSignal: model.verdict.appSignal,
     appWaitedFor: model.verdict.appWaitedFor,
@@ -176,13 +199,29 @@ export function pid1Report(model: Pid1Model): Pid1Report {
       ...(model.contextNote ? [model.contextNote] : []),
       ...(model.image?.notes ?? []),
       ...model.chain.filter((l) => l.uncertain).map((l) => `${l.name}: ${l.uncertain}`),
+      ...(program ? programNotes(model, program) : []),
     ],
   };
+}
+
+function programNotes(model: Pid1Model, program: NonNullable<Pid1Model['program']>): string[] {
+  const notes: string[] = [];
+  const lookup = program.lookup;
+  if (lookup.source) notes.push(`program source: ${relativeTo(model.contextDir, lookup.source)} (${lookup.via})`);
+  else if (lookup.reason) notes.push(`program source: not read: ${lookup.reason}`);
+  else if (lookup.via !== 'next start') notes.push(`program source: not found (tried ${lookup.tried.join(', ') || 'nothing'})`);
+  for (const h of program.facts?.handlers ?? []) {
+    const signals = h.signals.length ? h.signals.join(', ') : `a signal known only at run time (${h.unresolvedSignal ?? '?'})`;
+    notes.push(`handler: ${h.via} for ${signals} at ${relativeTo(model.contextDir, h.file)}:${h.line}: ${h.ending} (${h.endingWhy})${h.reachable === 'assumed' ? ', assumed reachable' : ''}`);
+  }
+  for (const n of program.facts?.notes ?? []) notes.push(n);
+  return notes;
 }
 
 function stopSignalSource(model: Pid1Model): string {
   const s = model.stopSignal;
   if (s.source === 'dockerfile' && s.instruction) return `STOPSIGNAL ${s.raw ?? ''} (${path.basename(model.dockerfilePath)}:${s.instruction.line})`;
   if (s.source === 'base-image') return `the base image's StopSignal ${s.raw ?? ''}`;
+  if (s.source === 'runtime' && s.runtimeSource) return s.runtimeSource.description;
   return "Docker's default (no STOPSIGNAL)";
 }

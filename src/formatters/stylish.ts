@@ -23,7 +23,8 @@ export function formatStylish(results: LintResult[], context: FormatContext): st
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     const explain = context.explain && result.pid1;
-    if (result.messages.length === 0 && !explain) continue;
+    const contextNote = result.pid1 && result.pid1.context !== '.' && !explain;
+    if (result.messages.length === 0 && !explain && !contextNote) continue;
     lines.push(paint('underline', displayPath(result.filePath, context.cwd)));
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
@@ -33,6 +34,8 @@ export function formatStylish(results: LintResult[], context: FormatContext): st
     ]);
     const width = Math.max(0, ...rows.map((r) => (r[0] as string).length));
     for (const r of rows) lines.push(`  ${(r[0] as string).padEnd(width)}  ${r[1]}  ${r[2]}  ${r[3]}`);
+    // A build context other than the Dockerfile's folder changes every path: always say so.
+    if (contextNote && result.pid1) lines.push(paint('dim', `  note: build context ${result.pid1.context} (${result.pid1.notes[0] ?? 'from --context'})`));
     for (const m of result.messages) {
       if (!m.suggestions) continue;
       for (const s of m.suggestions) lines.push(`  ${' '.repeat(width)}  ${paint('cyan', 'suggestion')}  ${s.desc}  ${paint('dim', m.ruleId ?? '')}`);

@@ -15,6 +15,7 @@ import { ChainResolver, type LinkOrigin, type ResolvedLink } from './chain.js';
 import { installedInits, type InstalledInit } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM, type AppFacts, type Verdict } from './verdict.js';
+import type { ProgramAnalysis } from './program.js';
 
 /** Where a runtime setting was read: a compose file, a Kubernetes manifest, the config file. */
 export interface SettingSource {
@@ -80,6 +81,8 @@ export interface Pid1Model {
   runtime: RuntimeSettings;
   /** The chain's first process is not PID 1 (Kubernetes shareProcessNamespace: pause is). */
   pid1Outside: boolean;
+  /** What reading the program found (set by applyProgram in src/model/program.ts). */
+  program: ProgramAnalysis | null;
 }
 
 export interface ModelOptions {
@@ -110,7 +113,7 @@ export function buildModel(options: ModelOptions): Pid1Model {
       dockerfilePath, contextDir, contextNote: note, parsed, docker, stage: null, image: null, entrypoint: null, cmd: null, argv: [], chain: [], inits: [],
       stopSignal: { name: 'SIGTERM', raw: null, source: 'default', instruction: null, invalid: false },
       verdict: { stopsOnSignal: null, appSignal: null, appWaitedFor: null, appWaitLimitMs: null, processes: [], steps: [] },
-      pid1Index: 0, files, mapper: null, runtime: options.runtime ?? {}, pid1Outside: false,
+      pid1Index: 0, files, mapper: null, runtime: options.runtime ?? {}, pid1Outside: false, program: null,
     };
   }
   const dockerignore = readDockerignore(contextDir, dockerfilePath, files);
@@ -139,7 +142,7 @@ export function buildModel(options: ModelOptions): Pid1Model {
   const pid1Index = pid1Outside ? -1 : (verdict.processes[0]?.index ?? 0);
   return {
     dockerfilePath, contextDir, contextNote: note, parsed, docker, stage, image,
-    entrypoint: config.entrypoint, cmd: config.cmd, argv, chain, inits, stopSignal, verdict, pid1Index, files, mapper, runtime, pid1Outside,
+    entrypoint: config.entrypoint, cmd: config.cmd, argv, chain, inits, stopSignal, verdict, pid1Index, files, mapper, runtime, pid1Outside, program: null,
   };
 }
 

@@ -78,8 +78,61 @@ export class PathMapper {
       }
     }
     if (fallback) return fallback;
+    const anchored = this.anchoredPath(stage, target, via) ?? this.parentOfCopied(stage, target, via, depth);
+    if (anchored) return anchored;
     if (stage.base.kind === 'stage') return this.mapIn(stage.base.stage, target, via, depth + 1);
     return { reason: 'no COPY or ADD places it in the image' };
+  }
+
+  /**
+   * `COPY --from=build /app/dist ./dist` with WORKDIR /app: /app holds nothing
+   * itself, but /app/dist is build:/app/dist, which maps to <context>/dist,
+   * so /app corresponds to <context> (the same name below both).
+   */
+  private parentOfCopied(stage: Stage, target: string, via: CopyStep[], depth: number): MappedPath | null {
+    if (depth > 8) return null;
+    for (const step of stage.copies) {
+      if (step.dest === target || !isUnder(step.dest, target)) continue;
+      const below = path.posix.relative(target, step.dest);
+      const mapped = this.mapIn(stage, step.dest, via, depth + 1);
+      if (!('host' in mapped) || !mapped.host.split(path.sep).join('/').endsWith(`/${below}`)) continue;
+      const host = mapped.host.slice(0, mapped.host.length - below.length - 1);
+      const exists = this.options.files.isDirectory(host);
+      return { host, exists, built: !exists, via: mapped.via, stage, dockerignored: false };
+    }
+    return null;
+  }
+
+  /**
+   * `COPY package.json tsconfig.json ./` into /app, then `RUN tsc`: /app/dist
+   * is made in the image, next to files that came from the context root. A
+   * folder that file COPYs fill corresponds to their folder in the context,
+   * so paths below it map there (marked built unless the host has them).
+   */
+  private anchoredPath(stage: Stage, target: string, via: CopyStep[], depth = 0): MappedPath | null {
+    let best: { dir: string; host: string; step: CopyStep } | null = null;
+    for (const step of stage.copies) {
+      if (step.from.kind === 'image' || !step.destIsDir || !isUnder(target, step.dest)) continue;
+      for (const source of step.sources) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) continue;
+        const kind = this.sourceKind(step, source);
+        if (kind === 'dir' && !hasGlob(source)) continue;
+        let hostDir: string | null = null;
+        if (step.from.kind === 'context') {
+          hostDir = path.dirname(path.join(this.options.contextDir, source.replace(/^\/+/, '')));
+        } else if (depth < 8) {
+          // A file copied from another stage: its folder there is anchored the same way.
+          const inner = this.mapIn(step.from.stage, path.posix.dirname(resolvePath('/', source)), [], depth + 1);
+          hostDir = 'host' in inner ? inner.host : null;
+        }
+        if (hostDir && (!best || step.dest.length > best.dir.length)) best = { dir: step.dest, host: hostDir, step };
+      }
+    }
+    if (!best) return null;
+    const host = path.join(best.host, path.posix.relative(best.dir, target));
+    const exists = this.options.files.exists(host);
+    const dockerignored = exists && this.isDockerignored(host);
+    return { host, exists: exists && !dockerignored, built: !exists || dockerignored, via: [...via, best.step], stage, dockerignored };
   }
 
   private contextPath(source: string, rel: string): string {

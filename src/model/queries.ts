@@ -46,3 +46,13 @@ export function commandText(argv: readonly string[]): string {
 export function appLink(model: Pid1Model): ResolvedLink | null {
   return model.chain.at(-1) ?? null;
 }
+
+/**
+ * The command line people wrote for the program: `ts-node src/index.ts`
+ * rather than the node link it runs in-process.
+ */
+export function programCommand(model: Pid1Model, link: ResolvedLink): string {
+  let index = model.chain.indexOf(link);
+  while (index > 0 && model.chain[index - 1]?.relation === 'in-process') index--;
+  return commandText((model.chain[index] ?? link).argv);
+}

@@ -278,7 +278,27 @@ export class EndingAnalyzer {
     }
     // Inline callbacks are scanned as children; an unresolvable callee is not.
     if (isFunctionNode(callee)) return;
+    if (callee.type === 'Identifier' && this.callsParameter(callee, mod, depth, scan)) return;
     scan.opaque.push({ text: excerpt(mod, callee), at: this.at(mod, call) });
+  }
+
+  /**
+   * `onStop(fn) { process.on('SIGTERM', fn) … fn() }`: a call of a parameter
+   * runs whatever the callers pass. Scans those arguments; false when no
+   * caller could be found (the call stays opaque).
+   */
+  private callsParameter(callee: TSESTree.Identifier, mod: ModuleInfo, depth: number, scan: Scan): boolean {
+    const param = lookup(mod, callee)?.param;
+    if (!param || depth >= MAX_CALL_DEPTH) return false;
+    let found = false;
+    for (const site of this.program.callSites(param.fn, mod)) {
+      const arg = site.call.arguments[param.index];
+      const av = arg ? this.program.valueOf(arg, site.mod) : null;
+      if (av?.k !== 'fn') continue;
+      found = true;
+      this.scanFunction(av.fn, av.mod, depth + 1, scan);
+    }
+    return found;
   }
 
   private kill(call: TSESTree.CallExpression | TSESTree.NewExpression, mod: ModuleInfo, scan: Scan): void {

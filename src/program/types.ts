@@ -1,33 +1,10 @@
-/**
- * Types of the program analysis that src/types.ts does not (yet) have.
- * The extensions are intersections, so a `ProgramFactsX` is a valid
- * `ProgramFacts` for every consumer.
- */
+/** Types of the program analysis: the library table's shape. */
 import type { ChildProcessFact, HandlerFact, ProgramFacts } from '../types.js';
 
-export interface HandlerFactX extends HandlerFact {
-  /** The source text of a signal argument that could not be resolved; `signals` is then empty. */
-  unresolvedSignal?: string;
-  /** Table id of the library that installs the handler (`godaddy-terminus`), when it is one. */
-  library?: string;
-}
-
-export interface ChildProcessFactX extends ChildProcessFact {
-  /** The command when the first argument is a literal (`sh`, `/usr/bin/chromium`). */
-  command?: string;
-  /** `{ detached: true }` in the options: the child outlives its parent's process group. */
-  detached?: boolean;
-  reachable: 'yes' | 'assumed';
-}
-
-export interface ProgramFactsX extends ProgramFacts {
-  handlers: HandlerFactX[];
-  children: ChildProcessFactX[];
-  /** Absolute paths of the preloads analysed with the entry. */
-  preloads: string[];
-  /** Bare specifiers imported by the files read, Node built-ins included (`node:` removed), sorted. None of them is read. */
-  packages: string[];
-}
+/** The program facts now live in src/types.ts; these names remain for the program reader's own modules. */
+export type HandlerFactX = HandlerFact;
+export type ChildProcessFactX = ChildProcessFact;
+export type ProgramFactsX = ProgramFacts;
 
 // ---------------------------------------------------------------------------
 // The library table (data/shutdown-libraries.json; shape in its schema)

@@ -62,7 +62,9 @@ export function layOut(model: Pid1Model, options: LayoutOptions = {}): LayoutRes
     if (problem) return refuse(problem);
   }
   const program = model.chain.at(-1)?.program;
-  if (program?.containerPath && program.built && !program.hostExists) {
+  // Node resolves `dist/index` to dist/index.js: a file the preparation built counts.
+  const builtOnHost = program?.hostPath ? ['', '.js', '.cjs', '.mjs', '/index.js'].some((ext) => model.files.isFile(`${program.hostPath}${ext}`)) : false;
+  if (program?.containerPath && program.built && !program.hostExists && !builtOnHost) {
     return refuse(`${program.hostPath ? relativeTo(model.contextDir, program.hostPath) : program.containerPath} is built inside the image; build it on the host first (--prepare "npm run build")`);
   }
   const missingDeps = missingDependencies(model);
@@ -186,37 +188,17 @@ function unrunnable(link: ResolvedLink, model: Pid1Model, hostTool: (name: strin
   }
 }
 
-/**
- * The host folder that plays WORKDIR: the folder WORKDIR itself maps to
- * (`COPY . .`), else the folder that files copied into WORKDIR come from
- * (`COPY package.json server.js ./`), when they all agree.
- */
+/** The host folder that plays WORKDIR (the path mapper knows which context folder it corresponds to). */
 function hostWorkdir(model: Pid1Model): string | null {
   const stage = model.stage;
   if (!stage || !model.mapper) return null;
   const workdir = stage.config.workdir;
-  const direct = model.mapper.map(stage, workdir);
-  if ('host' in direct && model.files.isDirectory(direct.host)) return direct.host;
-  const candidates = new Set<string>();
-  for (let s: typeof stage | null = stage; s; s = s.base.kind === 'stage' ? s.base.stage : null) {
-    for (const copy of s.copies) {
-      if (copy.dest !== workdir || !copy.destIsDir) continue;
-      for (const source of copy.sources) {
-        if (copy.from.kind === 'context' && /[*?[]/.test(source)) {
-          candidates.add(path.dirname(path.join(model.contextDir, source.replace(/^\/+/, ''))));
-          continue;
-        }
-        const mapped = model.mapper.map(stage, path.posix.join(workdir, path.posix.basename(source)));
-        if ('host' in mapped && mapped.exists) candidates.add(path.dirname(mapped.host));
-      }
-    }
-  }
-  if (candidates.size === 1) return [...candidates][0] as string;
-  if (candidates.size === 0 && workdir === '/') return model.contextDir;
-  return null;
+  const mapped = model.mapper.map(stage, workdir);
+  if ('host' in mapped && model.files.isDirectory(mapped.host)) return mapped.host;
+  return workdir === '/' ? model.contextDir : null;
 }
 
-/** package.json dependencies that are not installed next to the program. */
+/** package.json dependencies that Node could not resolve from the program's folder (node_modules here or in any parent). */
 function missingDependencies(model: Pid1Model): string | null {
   const program = model.chain.at(-1)?.program;
   if (!program?.hostPath) return null;
@@ -229,12 +211,19 @@ function missingDependencies(model: Pid1Model): string | null {
       } catch {
         return null;
       }
-      const missing = deps.filter((d) => !model.files.exists(path.join(dir, 'node_modules', d)));
+      const missing = deps.filter((d) => !resolvableFrom(dir, d));
       return missing.length ? `dependencies not installed: ${missing.join(', ')} (run npm ci in ${relativeTo(process.cwd(), dir)})` : null;
     }
     if (dir === model.contextDir) break;
   }
   return null;
+}
+
+function resolvableFrom(dir: string, dependency: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'node_modules', dependency))) return true;
+    if (d === path.dirname(d)) return false;
+  }
 }
 
 function mapWord(

@@ -52,7 +52,8 @@ export async function verifyDockerfile(dockerfile: string, options: VerifyOption
   let { model } = await lintDockerfile(dockerfile, lintOptions);
   if (!model) return { dockerfile, refused: 'the Dockerfile cannot be read' };
   if (options.prepare) {
-    const prepared = spawnSync('sh', ['-c', options.prepare], { cwd: model.contextDir, encoding: 'utf8', timeout: 10 * 60 * 1000 });
+    const env = { ...process.env, PATH: [...(options.toolPath ?? []), process.env.PATH ?? ''].join(path.delimiter) };
+    const prepared = spawnSync('sh', ['-c', options.prepare], { cwd: model.contextDir, env, encoding: 'utf8', timeout: 10 * 60 * 1000 });
     if (prepared.status !== 0) {
       return { dockerfile, refused: `--prepare "${options.prepare}" failed (exit ${prepared.status ?? prepared.signal}): ${(prepared.stderr || prepared.stdout).trim().slice(-500)}` };
     }

@@ -29,7 +29,9 @@ describe('container path → build context', () => {
     const map = mapper(dir, 'FROM node\nWORKDIR /app\nCOPY server.js ./\nCOPY entry.sh /usr/local/bin/docker-entrypoint\n');
     assert.deepEqual(map('/app/server.js'), { host: 'server.js', exists: true, built: false });
     assert.deepEqual(map('/usr/local/bin/docker-entrypoint'), { host: 'entry.sh', exists: true, built: false });
-    assert.ok('reason' in map('/app/other.js'));
+    // Not copied, but under a folder the context fills: made in the image (built).
+    assert.deepEqual(map('/app/other.js'), { host: 'other.js', exists: false, built: true });
+    assert.ok('reason' in map('/srv/other.js'));
   });
   test('a folder copied to a named destination', () => {
     const map = mapper(dir, 'FROM node\nCOPY src /app/source\n');

@@ -1,0 +1,183 @@
+/**
+ * Reads the program the chain ends in: finds its source in the build context
+ * (compiled output → TypeScript source, `node .` → package.json main), runs
+ * the program reader over it and its preloads, and turns what it found into
+ * the reaction verdict.ts needs ("does a handler for this signal end the
+ * process?"). The model's verdict is then recomputed with that knowledge.
+ */
+import path from 'node:path';
+import type { HandlerFact, ProgramFacts } from '../types.js';
+import { relativeTo, type ContextFiles } from '../context/files.js';
+import type { ResolvedLink, ProgramTarget } from './chain.js';
+import type { Pid1Model } from './model.js';
+import { evaluateStop, type AppFacts, type AppReaction } from './verdict.js';
+import type { ProgramCache } from '../program/analyze.js';
+import type { findSourceForOutput as findSourceForOutputFn } from '../program/source-map.js';
+
+type FindSourceForOutput = typeof findSourceForOutputFn;
+
+export interface EntryLookup {
+  /** Absolute path of the source file to read, or null. */
+  source: string | null;
+  /** How it was found (`file exists`, `tsconfig outDir dist → rootDir src`, `package.json main`…). */
+  via: string;
+  /** Context-relative paths tried, for unresolved-entrypoint. */
+  tried: string[];
+  /** Why it could not be looked for at all (not copied from the context, `node -e`…). */
+  reason: string | null;
+  caseMismatch?: { expected: string; found: string };
+  /** The output is Next.js standalone's server.js: Next installs the handlers (facts §6). */
+  nextStandalone?: boolean;
+}
+
+export interface ProgramAnalysis {
+  /** The chain link that runs the program (node, ts-node, next…). */
+  link: ResolvedLink;
+  target: ProgramTarget;
+  lookup: EntryLookup;
+  /** null when no source was found. */
+  facts: ProgramFacts | null;
+  app: AppFacts;
+}
+
+export interface ReadProgramOptions {
+  /** Shared across Dockerfiles; one is made (sharing the model's file cache) when absent. */
+  cache?: ProgramCache;
+  extraLibraries?: unknown[];
+}
+
+/** The link whose program is read: the last link, when it runs a Node program. */
+export function programLink(model: Pid1Model): ResolvedLink | null {
+  const last = model.chain.at(-1);
+  return last?.program && (last.program.runtime === 'node' || last.program.runtime === 'next') ? last : null;
+}
+
+export async function readProgram(model: Pid1Model, options: ReadProgramOptions): Promise<ProgramAnalysis | null> {
+  const link = programLink(model);
+  const target = link?.program;
+  if (!link || !target) return null;
+  if (target.runtime === 'next') {
+    // `next start`: Next.js itself is the program; its handlers are known (facts §6), nothing to read.
+    return { link, target, lookup: { source: null, via: 'next start', tried: [], reason: null }, facts: null, app: nextApp(link) };
+  }
+  // Loaded only when there is a program to read: it pulls in the TypeScript parser.
+  const { analyzeProgram, createProgramCache, findSourceForOutput } = await import('../program/index.js');
+  const lookup = await findEntry(model, target, findSourceForOutput);
+  if (lookup.nextStandalone) {
+    return { link, target, lookup, facts: null, app: nextApp(link) };
+  }
+  if (!lookup.source) return { link, target, lookup, facts: null, app: unresolvedApp(lookup) };
+  const preloads = target.preloads.map((p) => p.hostPath).filter((p): p is string => p !== null && model.files.isFile(p));
+  const facts = await analyzeProgram({
+    entry: lookup.source,
+    preloads,
+    contextDir: model.contextDir,
+    cache: options.cache ?? cacheFor(model.files, createProgramCache),
+    env: target.env,
+    ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
+  });
+  return { link, target, lookup, facts, app: appFactsOf(facts, model.contextDir) };
+}
+
+/** One program cache per run (keyed by the run's file cache), so modules are parsed once across Dockerfiles. */
+const caches = new WeakMap<ContextFiles, ProgramCache>();
+function cacheFor(files: ContextFiles, create: (files: ContextFiles) => ProgramCache): ProgramCache {
+  let cache = caches.get(files);
+  if (!cache) {
+    cache = create(files);
+    caches.set(files, cache);
+  }
+  return cache;
+}
+
+/** Puts what the program does into the verdict. */
+export function applyProgram(model: Pid1Model, analysis: ProgramAnalysis): void {
+  model.program = analysis;
+  model.verdict = evaluateStop(model.chain, model.stopSignal.name, analysis.app, { pid1Outside: model.pid1Outside });
+}
+
+async function findEntry(
+  model: Pid1Model,
+  target: ProgramTarget,
+  findSourceForOutput: FindSourceForOutput,
+): Promise<EntryLookup> {
+  if (target.inline !== null) return { source: null, via: 'node -e', tried: [], reason: 'the program is inline code (node -e), not a file' };
+  if (!target.containerPath) return { source: null, via: 'no script', tried: [], reason: 'node runs no script (a REPL, which exits at once without a terminal)' };
+  if (!target.hostPath) {
+    return { source: null, via: 'not in the context', tried: [], reason: `${target.containerPath} is not copied from the build context (${target.unmappedReason ?? 'unknown origin'})` };
+  }
+  const cfs = model.files.forRoot(model.contextDir);
+  let output = target.hostPath;
+  if (target.packageDir) {
+    // `node .` or `node dist`: the folder's package.json main, else index.js.
+    const pkg = cfs.readJson(path.join(target.packageDir, 'package.json')) as { main?: unknown } | undefined;
+    output = path.join(target.packageDir, typeof pkg?.main === 'string' ? pkg.main : 'index.js');
+  }
+  const found = findSourceForOutput(model.contextDir, output, cfs);
+  const lookup: EntryLookup = { source: found.source, via: found.via, tried: found.tried, reason: null };
+  if (found.caseMismatch) lookup.caseMismatch = found.caseMismatch;
+  if (found.via === 'next standalone') lookup.nextStandalone = true;
+  return lookup;
+}
+
+/** Next.js `next start` / standalone server.js: SIGINT and SIGTERM end it (143) unless NEXT_MANUAL_SIG_HANDLE. */
+function nextApp(link: ResolvedLink): AppFacts {
+  const manual = Boolean(link.env.NEXT_MANUAL_SIG_HANDLE);
+  return {
+    reaction: (signal) => {
+      if (manual) return { reaction: 'none', why: 'NEXT_MANUAL_SIG_HANDLE is set, so Next.js installs no handler (facts §6)' };
+      if (signal === 'SIGTERM' || signal === 'SIGINT') return { reaction: 'exits', why: 'Next.js handles it and exits 143 (facts §6 next-start)' };
+      return { reaction: 'none', why: `Next.js handles SIGINT and SIGTERM, not ${signal}` };
+    },
+  };
+}
+
+function unresolvedApp(lookup: EntryLookup): AppFacts {
+  return { reaction: () => ({ reaction: 'unknown', why: lookup.reason ?? 'the program source was not found in the build context' }) };
+}
+
+/** The handler that decides what `signal` does, and how. */
+export function decidingHandler(facts: ProgramFacts, signal: string): { handler: HandlerFact | null; reaction: AppReaction } {
+  const covering = facts.handlers.filter((h) => h.signals.includes(signal));
+  const pick = (ending: HandlerFact['ending']) => covering.find((h) => h.ending === ending) ?? null;
+  const exits = pick('exits');
+  if (exits) return { handler: exits, reaction: 'exits' };
+  const unknown = pick('unknown');
+  if (unknown) return { handler: unknown, reaction: 'unknown' };
+  const hangs = pick('may-hang');
+  if (hangs) return { handler: hangs, reaction: 'may-hang' };
+  // A handler whose signal could not be worked out might be this one.
+  if (facts.handlers.some((h) => h.unresolvedSignal !== undefined)) return { handler: facts.handlers.find((h) => h.unresolvedSignal !== undefined) ?? null, reaction: 'unknown' };
+  return { handler: null, reaction: 'none' };
+}
+
+export function appFactsOf(facts: ProgramFacts, contextDir: string): AppFacts {
+  return {
+    reaction(signal) {
+      const { handler, reaction } = decidingHandler(facts, signal);
+      const where = handler ? `${handler.via} at ${relativeTo(contextDir, handler.file)}:${handler.line}` : '';
+      switch (reaction) {
+        case 'exits':
+          return { reaction, why: `${where}: ${handler?.endingWhy ?? ''}` };
+        case 'may-hang':
+          return { reaction, why: `${where}: ${handler?.endingWhy ?? ''}` };
+        case 'unknown':
+          return { reaction, why: handler?.unresolvedSignal !== undefined ? `${where} handles a signal only known at run time (${handler.unresolvedSignal})` : `${where}: ${handler?.endingWhy ?? 'cannot tell whether it ends the process'}` };
+        default:
+          return { reaction, why: describeOtherHandlers(facts, signal, contextDir) };
+      }
+    },
+  };
+}
+
+/** "only SIGINT is handled (src/index.ts:9)" or "no handler in the 12 files read". */
+export function describeOtherHandlers(facts: ProgramFacts, signal: string, contextDir: string): string {
+  const others = facts.handlers.filter((h) => h.signals.length > 0 && !h.signals.includes(signal));
+  if (others.length > 0) {
+    const first = others[0] as HandlerFact;
+    const signals = [...new Set(others.flatMap((h) => h.signals))].join(', ');
+    return `only ${signals} ${others.length === 1 && first.signals.length === 1 ? 'is' : 'are'} handled (${relativeTo(contextDir, first.file)}:${first.line})`;
+  }
+  const n = facts.files.length;
+  return `no listener for ${signal} and no shutdown library was found in the ${n} file${n === 1 ? '' : 's'} read`;
+}
