@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { processOf } from '../src/model/queries.js';
 import { decidingHandler } from '../src/model/program.js';
+import { exitSuggestion } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'handler-may-hang',
@@ -9,6 +10,7 @@ export default defineRule({
     description: 'A handler for the stop signal runs but nothing ends the process',
     defaultSeverity: 'warn',
     facts: ['§1 K2', '§5', '§6'],
+    hasSuggestions: true,
     messages: {
       mayHang:
         'This {{signal}} handler ({{via}}) does not end the process: {{why}}. {{consequence}} {{advice}}',
@@ -25,6 +27,7 @@ export default defineRule({
     const isPid1 = processOf(model, program.link)?.isPid1 ?? false;
     for (const handler of facts.handlers) {
       if (!handler.signals.includes(signal) || handler.ending !== 'may-hang') continue;
+      const exit = exitSuggestion(model, handler);
       context.report({
         messageId: 'mayHang',
         loc: context.locate.line(handler.file, handler.line),
@@ -37,6 +40,7 @@ export default defineRule({
             : 'The process then keeps running until SIGKILL (facts §5 node-noexit).',
           advice: adviceFor(handler.library ?? handler.via),
         },
+        suggest: exit ? [exit] : [],
       });
     }
   },

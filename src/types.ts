@@ -222,4 +222,14 @@ export interface ProgramFacts {
   preloads: string[];
   /** Bare specifiers imported by the files read, Node built-ins included (`node:` removed), sorted. None of them is read. */
   packages: string[];
+  /** Servers the files read create, for the stop-signal listener the fix suggests (it closes them). */
+  servers?: ServerFact[];
+}
+
+/** A server the program creates (`http.createServer`, `app.listen`, `fastify()`) and where it is kept. */
+export interface ServerFact {
+  file: string;
+  line: number;
+  /** The variable (`server`), `this.x`, or `unnamed …` when it is kept nowhere. */
+  name: string;
 }

@@ -50,6 +50,13 @@ export function rewriteInstruction(model: Pid1Model, ins: Instruction, args: str
   return { range: [ins.start, ins.end], text: `${before}${keywordAsWritten(model, ins)} ${args}` };
 }
 
+/** The word `from` of an exec-form instruction replaced by `to` (an init's path, a file name's case). */
+export function replaceWordEdit(model: Pid1Model, ins: Instruction, from: string, to: string): TextEdit | null {
+  const index = ins.json?.indexOf(from) ?? -1;
+  if (!ins.json || index < 0) return null;
+  return rewriteInstruction(model, ins, execFormText(ins.json.map((w, i) => (i === index ? to : w))));
+}
+
 /** Inserts whole lines just above the instruction (at the start of its line). */
 export function insertLinesBefore(model: Pid1Model, ins: Instruction, lines: readonly string[]): TextEdit {
   const at = model.parsed.lines.lineStart(ins.line);

@@ -47,15 +47,12 @@ function planHandler(input: HandlerInsertion): { edit: TextEdit; closes: string[
   const after = closes.length > 0
     ? Math.max(...closes.map((name) => (declared.get(name) as Node).range[1]))
     : prologueEnd(program, input.module);
-  if (after === null) {
-    // Nothing to come after: the top of the file, below a hashbang line.
-    const start = input.text.startsWith('#!') ? lines.lineEndAt(0) : 0;
-    const edit: TextEdit = start === 0 ? { range: [0, 0], text: `${handler}\n\n` } : { range: [start, start], text: `\n\n${handler}` };
-    return { edit, closes };
-  }
-  // At the end of the line, so a trailing `// comment` stays with its statement.
-  const at = lines.lineEndAt(after);
-  return { edit: { range: [at, at], text: `\n\n${handler}` }, closes };
+  // Nothing to come after: the top of the file (below a hashbang line).
+  if (after === null && !input.text.startsWith('#!')) return { edit: { range: [0, 0], text: `${handler}\n\n` }, closes };
+  // At the end of the line, so a trailing `// comment` stays with its statement; a blank line on each side.
+  const at = lines.lineEndAt(after ?? 0);
+  const codeFollows = /^\r?\n[ \t]*\S/.test(input.text.slice(at));
+  return { edit: { range: [at, at], text: `\n\n${handler}${codeFollows ? '\n' : ''}` }, closes };
 }
 
 function handlerText(input: HandlerInsertion, servers: readonly string[], style: SourceStyle): string {
@@ -122,8 +119,8 @@ export interface CallSite extends SourceKind {
   /** 1-based position the program reader reported for the call. */
   line: number;
   column: number;
-  /** The called function or method (`createTerminus`, `enableShutdownHooks`, `on`), to pick the right call. */
-  callee: string;
+  /** The called function or method (`createTerminus`, `enableShutdownHooks`, `on`), to pick the right call; null: any call there (a default import may have any name). */
+  callee: string | null;
 }
 
 /**
@@ -202,7 +199,7 @@ function findCall(site: CallSite): { call: TSESTree.CallExpression; lines: Sourc
   walk(program, (node) => {
     if (node.type !== 'CallExpression' || node.range[0] > offset || node.range[1] <= offset) return;
     const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
-    if (callee.type === 'Identifier' && callee.name === site.callee) calls.push(node);
+    if (site.callee === null || (callee.type === 'Identifier' && callee.name === site.callee)) calls.push(node);
   });
   // The walk visits outer calls first.
   const call = calls.at(-1);

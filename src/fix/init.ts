@@ -21,7 +21,7 @@ import type { Instruction } from '../dockerfile/parse.js';
 import type { Stage } from '../dockerfile/stages.js';
 import type { Pid1Model } from '../model/model.js';
 import type { Suggestion, TextEdit } from '../types.js';
-import { execFormText, insertLinesAfter, insertLinesBefore, rewriteInstruction } from './dockerfile.js';
+import { execFormText, insertLinesAfter, insertLinesBefore, replaceWordEdit, rewriteInstruction } from './dockerfile.js';
 import { mergeEdits } from './edits.js';
 
 export type InstallableInit = 'tini' | 'dumb-init';
@@ -149,13 +149,6 @@ export function addInitFix(model: Pid1Model): Suggestion | null {
     desc: `Run ${install.name} as PID 1 (${install.edits.length ? install.how : `already in the image: ${install.path}`}): ENTRYPOINT ${entrypoint}. It forwards the stop signal and reaps zombies; without a handler the program then exits 143 at once instead of hanging until SIGKILL`,
     fix,
   };
-}
-
-/** `from` in an exec-form instruction replaced by `to` (an init's path). */
-export function replaceWordEdit(model: Pid1Model, ins: Instruction, from: string, to: string): TextEdit | null {
-  const index = ins.json?.indexOf(from) ?? -1;
-  if (!ins.json || index < 0) return null;
-  return rewriteInstruction(model, ins, execFormText(ins.json.map((w, i) => (i === index ? to : w))));
 }
 
 /**

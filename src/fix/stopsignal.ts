@@ -7,7 +7,7 @@
 import type { Instruction } from '../dockerfile/parse.js';
 import type { Pid1Model } from '../model/model.js';
 import type { Suggestion } from '../types.js';
-import { rewriteInstruction } from './dockerfile.js';
+import { insertLinesAfter, insertLinesBefore, rewriteInstruction } from './dockerfile.js';
 
 /** Signals programs use to shut down (nginx SIGQUIT, Apache SIGWINCH, systemd SIGRTMIN+3 aside). */
 const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
@@ -37,4 +37,22 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length]?.[b.length] as number;
+}
+
+/**
+ * Stop the container with `name` (the signal the program handles):
+ * STOPSIGNAL set in the final stage, which Docker, Compose and Kubernetes
+ * runtimes honour (facts §9). The stage's STOPSIGNAL is replaced, else one
+ * goes above its CMD or ENTRYPOINT, else at its end.
+ */
+export function stopSignalSuggestion(model: Pid1Model, name: string): Suggestion | null {
+  const stage = model.stage;
+  if (!stage) return null;
+  const own = model.stopSignal.instruction && stage.instructions.includes(model.stopSignal.instruction) ? model.stopSignal.instruction : null;
+  const line = `STOPSIGNAL ${name}`;
+  const command = [model.cmd, model.entrypoint].map((c) => c?.instruction).find((i): i is Instruction => !!i && stage.instructions.includes(i));
+  const fix = own ? rewriteInstruction(model, own, name)
+    : command ? insertLinesBefore(model, command, [line])
+    : insertLinesAfter(model, stage.instructions.at(-1) ?? stage.from, [line]);
+  return { desc: `Stop the container with ${name}, the signal the program handles: ${line} (Docker, Compose and Kubernetes send the image's STOPSIGNAL)`, fix: { ...fix, file: model.dockerfilePath } };
 }

@@ -13,6 +13,7 @@ import { excerpt, lookup, type ModuleInfo, type Unit } from './module-info.js';
 import type { ProgramModel, Strings } from './program.js';
 import type { Reach, Reachability } from './reach.js';
 import type { ChildProcessFactX, HandlerFactX, LibraryEntry, SignalOption } from './types.js';
+import type { ServerFact } from '../types.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const SIGNAL_NAME = /^SIG[A-Z0-9]+$/;
@@ -21,6 +22,7 @@ export interface CollectedFacts {
   handlers: HandlerFactX[];
   children: ChildProcessFactX[];
   notes: string[];
+  servers: ServerFact[];
 }
 
 interface Site {
@@ -36,10 +38,11 @@ export function collectFacts(program: ProgramModel, reach: Reachability, librari
   sites.sort((a, b) => a.unit.mod.file.localeCompare(b.unit.mod.file) || a.call.range[0] - b.call.range[0]);
 
   const ending = new EndingAnalyzer(program, libraries, openInterval(program, sites));
-  const out: CollectedFacts = { handlers: [], children: [], notes: [] };
+  const out: CollectedFacts = { handlers: [], children: [], notes: [], servers: [] };
   const collector = new Collector(program, libraries, ending, out);
   for (const site of sites) collector.site(site);
   collector.finish();
+  for (const mod of program.modules.values()) out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
   return out;
 }
 

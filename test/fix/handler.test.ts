@@ -12,8 +12,8 @@ import path from 'node:path';
 import { exitCallEdit, handlerSuggestion, insertHandlerSuggestion, setCallOptionEdit, type HandlerInsertion } from '../../src/fix/handler.js';
 import { parseProgram, sourceKind } from '../../src/fix/source.js';
 import { applyEdits } from '../../src/fix/edits.js';
-import { fixturesDir } from '../fixtures/fixtures.js';
-import { copyFixture, kernel, verifyOnKernel } from './helpers.js';
+import { copyFixture, fixturesDir } from '../fixtures/fixtures.js';
+import { kernel, verifyOnKernel } from './helpers.js';
 
 function inserted(input: Partial<HandlerInsertion> & { text: string }): string {
   const full: HandlerInsertion = { language: 'js', module: 'cjs', servers: [], signal: 'SIGTERM', ...input };
@@ -30,7 +30,7 @@ describe('insertHandlerSuggestion', () => {
   test('CJS: closes the server it can see, right after its declaration (a trailing comment stays with it)', () => {
     const text = "'use strict';\nconst http = require('node:http');\n\nconst server = http.createServer(handle); // the API\nserver.listen(3000);\n";
     assert.equal(inserted({ text, servers: ['server'] }),
-      `'use strict';\nconst http = require('node:http');\n\nconst server = http.createServer(handle); // the API\n\n${COMMENT}\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n});\nserver.listen(3000);\n`);
+      `'use strict';\nconst http = require('node:http');\n\nconst server = http.createServer(handle); // the API\n\n${COMMENT}\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0));\n});\n\nserver.listen(3000);\n`);
   });
 
   test('ESM without a visible server: just exit, after the imports', () => {
@@ -42,7 +42,7 @@ describe('insertHandlerSuggestion', () => {
   test('TypeScript, two servers: both closed, Promise<void> so resolve() type-checks; the stop signal is the one given', () => {
     const text = "import http from 'node:http';\n\nexport const api = http.createServer();\nconst admin = http.createServer();\napi.listen(3000);\nadmin.listen(3001);\n";
     const output = inserted({ text, language: 'ts', module: 'esm', servers: ['api', 'admin'], signal: 'SIGINT' });
-    assert.equal(output, `import http from 'node:http';\n\nexport const api = http.createServer();\nconst admin = http.createServer();\n\n${COMMENT.replace('SIGTERM', 'SIGINT')}\nprocess.on('SIGINT', () => {\n  Promise.all([api, admin].map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => process.exit(0));\n});\napi.listen(3000);\nadmin.listen(3001);\n`);
+    assert.equal(output, `import http from 'node:http';\n\nexport const api = http.createServer();\nconst admin = http.createServer();\n\n${COMMENT.replace('SIGTERM', 'SIGINT')}\nprocess.on('SIGINT', () => {\n  Promise.all([api, admin].map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => process.exit(0));\n});\n\napi.listen(3000);\nadmin.listen(3001);\n`);
   });
 
   test('the file\'s style: no semicolons, four-space indentation', () => {
@@ -52,7 +52,7 @@ describe('insertHandlerSuggestion', () => {
 
   test('a server held in `let x;` and assigned later may be undefined when the signal comes: exit instead', () => {
     const text = '#!/usr/bin/env node\nlet server;\nserver = start();\n';
-    assert.equal(inserted({ text, servers: ['server'] }), `#!/usr/bin/env node\n\n${COMMENT}\nprocess.on('SIGTERM', () => {\n  process.exit(0);\n});\nlet server;\nserver = start();\n`);
+    assert.equal(inserted({ text, servers: ['server'] }), `#!/usr/bin/env node\n\n${COMMENT}\nprocess.on('SIGTERM', () => {\n  process.exit(0);\n});\n\nlet server;\nserver = start();\n`);
   });
 
   test('nothing to come after: the top of the file', () => {

@@ -1,6 +1,5 @@
 /** Lints a small build context and applies one reported fix or suggestion, as the engine would. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../../src/package-info.js';
 import { checkCapabilities } from '../../src/verify/runner.js';
@@ -39,19 +38,17 @@ export function applied(linted: Linted, fix: Fix): string {
   return applyEdits(fs.readFileSync(file, 'utf8'), [fix]).output;
 }
 
-/** A fixture copied to a temporary folder (fixtures are never changed in place). */
-export function copyFixture(dir: string): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), `pid1-lint-fix-${path.basename(dir)}-`));
-  fs.cpSync(dir, copy, { recursive: true });
-  return copy;
-}
-
-/** The kernel check of pid1-facts §0 as test/fixtures/kernel.test.ts runs it (same tool path and probe). */
+/**
+ * The kernel check of pid1-facts §0 as test/fixtures/kernel.test.ts runs it
+ * (same tool path and probe). The grace period is Docker's 10 s: these runs
+ * are expected to stop, so a long grace costs nothing unless they do not,
+ * and a loaded machine cannot turn a slow shutdown into a false failure.
+ */
 export async function verifyOnKernel(dockerfile: string, options: { contextDir?: string; target?: string; graceMs?: number; ready?: string; prepare?: string } = {}) {
   return verifyDockerfile(dockerfile, {
     ...(options.contextDir !== undefined ? { contextDir: options.contextDir } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
-    graceMs: options.graceMs ?? 3000,
+    graceMs: Math.max(options.graceMs ?? 0, 10_000),
     ready: { kind: 'log', pattern: options.ready ?? 'ready' },
     toolPath: [path.join(packageRoot(), 'node_modules', '.bin')],
     ...(options.prepare ? { prepare: options.prepare } : {}),

@@ -13,8 +13,8 @@ import { initOrHandler } from '../../src/fix/remedy.js';
 import { applyEdits } from '../../src/fix/edits.js';
 import { lintDockerfile } from '../../src/engine/linter.js';
 import { writeTree } from '../model/helpers.js';
-import { copyFixture, HANDLER, kernel, verifyOnKernel } from './helpers.js';
-import { fixturesDir } from '../fixtures/fixtures.js';
+import { HANDLER, kernel, verifyOnKernel } from './helpers.js';
+import { copyFixture, fixturesDir } from '../fixtures/fixtures.js';
 
 function modelOf(text: string, files: Record<string, string> = {}): Pid1Model {
   const dir = writeTree({ Dockerfile: text, 'server.js': HANDLER, ...files });
