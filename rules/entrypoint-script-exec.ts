@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { relativeTo } from '../src/context/files.js';
-import { commandText, initAbove, linkLocation, processOf } from '../src/model/queries.js';
+import { commandText, initAbove, processOf } from '../src/model/queries.js';
 import { scriptExecRemedy } from '../src/fix/index.js';
 
 export default defineRule({
@@ -33,7 +33,7 @@ export default defineRule({
       const { fix, suggest } = scriptExecRemedy(model, link);
       context.report({
         messageId: 'missingExec',
-        loc: link.line ? context.locate.line(script.hostPath, link.line) : linkLocation(model, context.locate, link),
+        loc: context.locate.line(script.hostPath, final.line),
         data: {
           script: relativeTo(model.contextDir, script.hostPath),
           command,

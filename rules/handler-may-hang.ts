@@ -22,12 +22,14 @@ export default defineRule({
     const facts = program?.facts;
     const signal = model.verdict.appSignal;
     if (!program || !facts || !signal) return;
-    const { reaction } = decidingHandler(facts, signal);
-    if (reaction !== 'may-hang') return;
     const isPid1 = processOf(model, program.link)?.isPid1 ?? false;
+    const { reaction } = decidingHandler(facts, signal, isPid1);
+    if (reaction !== 'may-hang') return;
     for (const handler of facts.handlers) {
-      if (!handler.signals.includes(signal) || handler.ending !== 'may-hang') continue;
-      const exit = exitSuggestion(model, handler);
+      // A re-raise only hangs PID 1 (K2); elsewhere it ends the process.
+      const hangs = handler.ending === 'may-hang' || (handler.ending === 'reraises' && isPid1);
+      if (!handler.signals.includes(signal) || !hangs) continue;
+      const exit = exitSuggestion(model, handler, signal);
       context.report({
         messageId: 'mayHang',
         loc: context.locate.line(handler.file, handler.line),

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { appLink, commandText, initAbove, linkLocation, processOf } from '../src/model/queries.js';
-import { commandRemedy, commandSite } from '../src/fix/index.js';
+import { commandRemedy, commandSite, type CommandRemedy } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'shell-form-pid1',
@@ -14,12 +14,12 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       staysPid1:
-        '{{shell}} stays PID 1 as the parent of `{{command}}` ({{why}}): it ignores {{signal}}, `{{app}}` never receives it, and the container is SIGKILLed when the grace period ends ({{fact}}). Use exec form: {{execForm}}',
+        '{{shell}} stays PID 1 as the parent of `{{command}}` ({{why}}): it ignores {{signal}}, `{{app}}` never receives it, and the container is SIGKILLed when the grace period ends ({{fact}}). Make the program PID 1: {{execForm}}',
       staysUnderInit:
-        '{{shell}} stays the parent of `{{command}}` under {{init}}: {{initEffect}}. Use exec form: {{execForm}}',
+        '{{shell}} stays the parent of `{{command}}` under {{init}}: {{initEffect}}. Make the program PID 1: {{execForm}}',
       execsByItself:
-        '{{shell}} runs `{{command}}` as PID 1 only because it execs the last command of -c by itself ({{fact}}); a `;`, `&&` or trap added later, or a Debian base image (dash), makes the shell stay PID 1 and ignore {{signal}}. Prefer exec form: {{execForm}}',
-      noShell: 'The image has no /bin/sh ({{image}}), so this shell-form command cannot start at all. Use exec form: {{execForm}}',
+        '{{shell}} runs `{{command}}` as PID 1 only because it execs the last command of -c by itself ({{fact}}); a `;`, `&&` or trap added later, or a Debian base image (dash), makes the shell stay PID 1 and ignore {{signal}}. Prefer making the program PID 1 explicitly: {{execForm}}',
+      noShell: 'The image has no /bin/sh ({{image}}), so this shell-form command cannot start at all. Make the program PID 1: {{execForm}}',
     },
   },
   check(context) {
@@ -31,12 +31,11 @@ export default defineRule({
         if (value?.form !== 'shell' || !ins || ins.jsonError) continue;
         const words = ins.rest.split(/\s+/).filter(Boolean);
         const remedy = commandRemedy(model, { kind: 'shell-form', ins });
-        // The fix knows better than a split on blanks (no leading `node` when the ENTRYPOINT is node).
-        const execForm = remedy.fix ? remedy.fix.text.split('\n').at(-1) : undefined;
         context.report({
           messageId: 'noShell',
           loc: context.locate.arguments(ins),
-          data: { image: model.image.description, execForm: execForm ?? `${ins.keyword} ${JSON.stringify(words)}` },
+          // The remedy knows better than a split on blanks (no leading `node` when the ENTRYPOINT is node).
+          data: { image: model.image.description, execForm: remedy.form ?? `${ins.keyword} ${JSON.stringify(words)}` },
           fix: remedy.fix,
           suggest: remedy.suggest,
         });
@@ -49,12 +48,15 @@ export default defineRule({
       // Broken JSON is invalid-exec-form's finding; the shell it falls back to is a consequence of it.
       if (link.origin.instruction?.jsonError) continue;
       const main = shell.facts.main;
-      const command = main ? commandText(main.argv.map((a) => a ?? '…')) : shell.text;
+      // A trailing ( … ) or { …; } has no argv of its own: name the command the shell runs in it.
+      const next = model.chain[model.chain.indexOf(link) + 1];
+      const command = main && !main.compound ? commandText(main.argv.map((a) => a ?? '…')) : next?.argv.length ? commandText(next.argv) : shell.text;
       const app = appLink(model);
-      const keyword = link.origin.instruction?.keyword ?? 'CMD';
-      const execForm = main && main.argv.every((a) => a !== null)
-        ? `${keyword} ${JSON.stringify(main.argv)}`
-        : `["sh", "-c", ${JSON.stringify(`exec ${shell.text}`)}] or a wrapper script that ends in exec`;
+      const site = link.origin.instruction ? commandSite(link.origin.instruction, link.argv, shell.text) : null;
+      const remedy: CommandRemedy = site ? commandRemedy(model, site) : { suggest: [] };
+      const { fix, suggest } = remedy;
+      // The message names the change its fix or first suggestion makes, so the two never disagree.
+      const execForm = remedy.form ?? `\`exec\` in front of \`${command}\``;
       const where = processOf(model, link);
       const data = {
         shell: shell.fromShellForm ? `/bin/sh -c (shell form, ${shell.flavour})` : `${link.argv[0] ?? 'sh'} -c (${shell.flavour})`,
@@ -64,8 +66,6 @@ export default defineRule({
         execForm,
       };
       const loc = linkLocation(model, context.locate, link);
-      const site = link.origin.instruction ? commandSite(link.origin.instruction, link.argv, shell.text) : null;
-      const { fix, suggest } = site ? commandRemedy(model, site) : { fix: undefined, suggest: [] };
       if (shell.flavour === 'none' && shell.fromShellForm) {
         context.report({ messageId: 'noShell', loc, data: { ...data, image: model.image?.description ?? 'unknown image' }, fix, suggest });
         continue;

@@ -24,11 +24,11 @@ export default defineRule({
     const program = model.program;
     const signal = model.verdict.appSignal;
     if (!program || !signal) return;
-    // The program's own reaction (read from its source, or known for Next.js).
-    const { reaction, why } = program.app.reaction(signal);
-    if (reaction !== 'none') return;
     const link = program.link;
     const isPid1 = processOf(model, link)?.isPid1 ?? false;
+    // The program's own reaction (read from its source, or known for Next.js).
+    const { reaction, why } = program.app.reaction(signal, isPid1);
+    if (reaction !== 'none') return;
     const loc = linkLocation(model, context.locate, link);
     const command = programCommand(model, link);
     if (isPid1) {
@@ -38,7 +38,7 @@ export default defineRule({
       return;
     }
     const facts = program.facts;
-    if (!facts || decidingHandler(facts, signal).reaction !== 'none') return;
+    if (!facts || decidingHandler(facts, signal, isPid1).reaction !== 'none') return;
     const found = describeOtherHandlers(facts, signal, model.contextDir);
     // Not PID 1: without a handler the default action ends it (fine), unless the program prepared a shutdown for another signal.
     const handled = [...new Set(facts.handlers.flatMap((h) => h.signals))];

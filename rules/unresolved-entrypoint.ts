@@ -25,6 +25,8 @@ export default defineRule({
     // Problems other rules already explain: a shell-form command in an image without a shell, an unexpanded variable.
     if (model.image?.shell === 'none' && (model.cmd?.form === 'shell' || model.entrypoint?.form === 'shell')) return;
     if (program.target.containerPath?.includes('$')) return;
+    // SIGKILL and SIGSTOP end PID 1 whatever the program does (K1): its source does not matter.
+    if (model.stopSignal.name === 'SIGKILL' || model.stopSignal.name === 'SIGSTOP') return;
     const lookup = program.lookup;
     const loc = linkLocation(model, context.locate, program.link);
     const command = programCommand(model, program.link);

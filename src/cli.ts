@@ -8,11 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverDockerfiles } from './discover.js';
-import { lintDockerfile, fatalResult } from './engine/linter.js';
+import { lintDockerfile, fatalResult, type LintOptions } from './engine/linter.js';
 import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
+import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
+import { enableCompileCache } from './cache/compile-cache.js';
+import { lintInWorkers, workerCount } from './engine/pool.js';
 import { fixDockerfile, withChanges } from './fix/loop.js';
 import { writeFileAtomic } from './fix/write.js';
 import { relativeTo } from './context/files.js';
@@ -32,6 +35,9 @@ Options:
                        ancestor where its COPY sources exist)
   --target NAME        Judge this stage instead of the last one
   -f, --format NAME    Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
+  -o, --output-file F  Write the report to F instead of the terminal
+  --sarif-file F       Also write the report as SARIF to F (e.g. --format github for
+                       annotations plus SARIF for code scanning, in one run)
   --explain            Show the PID-1 chain link by link and what happens on the stop signal
   --fix                Apply the fixes to the files (suggestions are only listed)
   --fix-dry-run        Compute the fixes and show them as unified diffs; write nothing
@@ -49,6 +55,14 @@ Docs: https://github.com/pid1-lint/pid1-lint#readme
 `;
 
 export class UsageError extends Error {}
+
+/** An internal error raised in a worker thread: its stack is the worker's. */
+class WorkerError extends Error {
+  constructor(stack: string) {
+    super(stack.split('\n')[0] ?? 'internal error');
+    this.stack = stack;
+  }
+}
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -71,6 +85,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         context: { type: 'string' },
         target: { type: 'string' },
         format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        'sarif-file': { type: 'string' },
         explain: { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
@@ -101,6 +117,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const format = (values.format as string | undefined) ?? 'stylish';
     const formatter = formatters[format];
     if (!formatter) throw new UsageError(`unknown format "${format}" (expected one of ${Object.keys(formatters).join(', ')})`);
+    for (const flag of ['output-file', 'sarif-file'] as const) {
+      if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
+    }
     const maxWarningsRaw = values['max-warnings'] as string | undefined;
     const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
@@ -119,27 +138,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const results: LintResult[] = [];
     let internalError = false;
     let writeFailed = false;
-    for (const file of discovery.files) {
-      const options = {
-        ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
-        ...(values.target !== undefined ? { target: values.target as string } : {}),
-        ...(fixType ? { fixType } : {}),
-      };
+    const lintOptions = {
+      ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
+      ...(values.target !== undefined ? { target: values.target as string } : {}),
+      ...(fixType ? { fixType } : {}),
+    };
+    // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
+    // Fixing stays in this thread: each pass re-reads what the previous one changed.
+    const workers = fixMode ? 0 : workerCount(discovery.files.length, io.env);
+    const pooled = workers > 0 ? await lintInWorkers(discovery.files, lintOptions, workers) : null;
+    for (const [index, file] of discovery.files.entries()) {
       try {
-        if (!fixMode) {
-          results.push(...(await lintDockerfile(file, { ...options, files })).results);
+        if (fixMode) {
+          const fixed = await fixFile(file, lintOptions, fixMode, io);
+          results.push(...fixed.results);
+          writeFailed ||= fixed.writeFailed;
           continue;
         }
-        const run = await fixDockerfile(file, options);
-        results.push(...withChanges(run.results, run.changes, io.cwd));
-        if (run.circular) io.stderr.write(`pid1-lint: ${relativeTo(io.cwd, file)}: the fixes undo each other; stopped after ${run.passes} passes\n`);
-        if (fixMode !== 'write') continue;
-        for (const change of run.changes) {
-          const written = writeFileAtomic(change.file, change.after);
-          if (written.ok) continue;
-          writeFailed = true;
-          io.stderr.write(`pid1-lint: cannot write the fixes to ${relativeTo(io.cwd, change.file)}: ${written.reason}\n`);
-        }
+        const outcome = pooled?.[index];
+        if (outcome && 'error' in outcome) throw new WorkerError(outcome.error);
+        const fileResults = outcome ? outcome.results : (await lintDockerfile(file, { files, ...lintOptions })).results;
+        results.push(...fileResults);
       } catch (err) {
         internalError = true;
         const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -149,9 +168,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const shown = values.quiet ? results.map(errorsOnly) : results;
     const color = decideColor(values, io);
-    io.stdout.write(formatter(shown, { cwd: io.cwd, color, explain: Boolean(values.explain) }));
-    // Machine-readable formats carry the diffs in the results; people get them printed.
-    if (fixMode === 'dry-run' && format === 'stylish') io.stdout.write(results.map((r) => r.diff ?? '').join(''));
+    writeReports(
+      shown,
+      {
+        format,
+        outputFile: values['output-file'] as string | undefined,
+        sarifFile: values['sarif-file'] as string | undefined,
+        dockerfiles: discovery.files,
+        cwd: io.cwd,
+        env: io.env,
+        color,
+        explain: Boolean(values.explain),
+        diffs: fixMode === 'dry-run' && format === 'stylish',
+      },
+      io.stdout,
+    );
     const fatal = results.some((r) => r.fatalErrorCount > 0);
     if (internalError || fatal || writeFailed || discovery.missing.length > 0) return 2;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -163,13 +194,31 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OutputError) {
       io.stderr.write(`pid1-lint: ${err.message}\n`);
       return 2;
     }
     io.stderr.write(`pid1-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }
+}
+
+/**
+ * --fix / --fix-dry-run on one Dockerfile: the fix passes, then (with --fix)
+ * each changed file written atomically. A file that cannot be written is
+ * reported and the others are still written.
+ */
+async function fixFile(file: string, options: LintOptions, mode: 'write' | 'dry-run', io: Io): Promise<{ results: LintResult[]; writeFailed: boolean }> {
+  const run = await fixDockerfile(file, options);
+  if (run.circular) io.stderr.write(`pid1-lint: ${relativeTo(io.cwd, file)}: the fixes undo each other; stopped after ${run.passes} passes\n`);
+  let writeFailed = false;
+  for (const change of mode === 'write' ? run.changes : []) {
+    const written = writeFileAtomic(change.file, change.after);
+    if (written.ok) continue;
+    writeFailed = true;
+    io.stderr.write(`pid1-lint: cannot write the fixes to ${relativeTo(io.cwd, change.file)}: ${written.reason}\n`);
+  }
+  return { results: withChanges(run.results, run.changes, io.cwd), writeFailed };
 }
 
 function parseFixType(value: string | undefined): FixType | null {
@@ -203,6 +252,8 @@ function isDirectory(p: string): boolean {
 // Run when executed directly (not when imported by tests).
 const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
 if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname)) {
+  // Before the parser loads: its V8 code is cached across runs (BENCHMARKS.md).
+  enableCompileCache();
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY) })
     .then((code) => {
       process.exitCode = code;

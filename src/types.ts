@@ -168,8 +168,14 @@ export interface Pid1Report {
 export type HandlerEnding =
   /** The handler ends the process (process.exit, a library that exits, closing every server it can see). */
   | 'exits'
-  /** The handler runs but nothing ends the process (logs only, re-raises, library without the exit option). */
+  /** The handler runs but nothing ends the process (logs only, library without the exit option). */
   | 'may-hang'
+  /**
+   * The handler re-raises the signal after removing itself (`process.kill(process.pid, sig)`, terminus and
+   * NestJS without their exit option, signal-exit): PID 1 drops the re-raise (K2) and may hang; any other
+   * process dies of it (facts §6 lib-signalexit4-extra-nons: 143).
+   */
+  | 'reraises'
   | 'unknown';
 
 export interface HandlerFact {
@@ -179,6 +185,9 @@ export interface HandlerFact {
   file: string;
   line: number;
   column: number;
+  /** 1-based end of the call that installs it (column just past it): with the start, exactly that call for a fix. */
+  endLine?: number;
+  endColumn?: number;
   /** `process.on`, `process.once`, a library name (`@godaddy/terminus`), … */
   via: string;
   ending: HandlerEnding;
@@ -192,6 +201,13 @@ export interface HandlerFact {
   unresolvedSignal?: string;
   /** Table id of the library that installs the handler (`godaddy-terminus`), when it is one. */
   library?: string;
+  /**
+   * The library's option that makes it end the process (data/shutdown-libraries.json
+   * `depends-on-option`: terminus `useExit0: true`), when the call leaves it off.
+   */
+  exitOption?: { arg: number; name: string; value: unknown };
+  /** The argument holding the listener whose code decides the ending (`process.on`: 1; `death`: 0), when it is one. */
+  listenerArg?: number;
 }
 
 export interface ChildProcessFact {

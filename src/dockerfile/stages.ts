@@ -93,6 +93,12 @@ export interface Stage {
   args: Map<string, string | null>;
   /** Problems met while building the model (unknown --from stage, bad SHELL…). */
   problems: { instruction: Instruction; message: string }[];
+  /**
+   * Folders known to exist in the image (WORKDIRs, the base image's, COPY
+   * destinations that are folders): `COPY server.js /app` puts the file
+   * inside /app when /app is one of them, trailing slash or not.
+   */
+  dirs: Set<string>;
 }
 
 export interface DockerfileModel {
@@ -171,6 +177,7 @@ export function buildStages(parsed: ParsedDockerfile, options: StageOptions = {}
       case 'WORKDIR': {
         const dir = expand(ins.rest, stage).value.trim();
         config.workdir = resolvePath(config.workdir, dir);
+        stage.dirs.add(config.workdir);
         break;
       }
       case 'USER':
@@ -194,9 +201,12 @@ export function buildStages(parsed: ParsedDockerfile, options: StageOptions = {}
         cmdSetInStage = true;
         break;
       case 'COPY':
-      case 'ADD':
-        stage.copies.push(copyStep(ins, stage, stages, (t) => expand(t, stage)));
+      case 'ADD': {
+        const step = copyStep(ins, stage, stages, (t) => expand(t, stage));
+        stage.copies.push(step);
+        if (step.destIsDir) stage.dirs.add(step.dest);
         break;
+      }
       case 'RUN':
         stage.runs.push({
           instruction: ins,
@@ -266,6 +276,7 @@ function startStage(
     runs: [],
     args: new Map(),
     problems: [],
+    dirs: new Set(parentStage ? parentStage.dirs : ['/', config.workdir]),
   };
 }
 
@@ -318,8 +329,9 @@ function copyStep(ins: Instruction, stage: Stage, stages: Stage[], expand: (t: s
   const destRaw = paths.at(-1) ?? '.';
   const sources = paths.slice(0, -1);
   const workdir = stage.config.workdir;
-  const destIsDir = destRaw.endsWith('/') || destRaw === '.' || destRaw === '..' || sources.length > 1 || sources.some(hasGlob);
-  return { instruction: ins, keyword, from, sources, dest: resolvePath(workdir, destRaw), destIsDir, workdir };
+  const dest = resolvePath(workdir, destRaw);
+  const destIsDir = destRaw.endsWith('/') || destRaw === '.' || destRaw === '..' || sources.length > 1 || sources.some(hasGlob) || stage.dirs.has(dest);
+  return { instruction: ins, keyword, from, sources, dest, destIsDir, workdir };
 }
 
 export function hasGlob(path: string): boolean {

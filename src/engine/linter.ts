@@ -197,11 +197,33 @@ export function pid1Report(model: Pid1Model): Pid1Report {
     steps: model.verdict.steps,
     notes: [
       ...(model.contextNote ? [model.contextNote] : []),
-      ...(model.image?.notes ?? []),
+      ...relevantImageNotes(model),
       ...model.chain.filter((l) => l.uncertain).map((l) => `${l.name}: ${l.uncertain}`),
       ...(program ? programNotes(model, program) : []),
     ],
   };
+}
+
+/**
+ * The base-image data carries notes about everything the image ships; only
+ * those about programs this chain runs (and the user note only when the
+ * stage does not switch user) are worth printing.
+ */
+function relevantImageNotes(model: Pid1Model): string[] {
+  const names = new Set(model.chain.map((l) => l.name));
+  const runs = (...tools: string[]) => tools.some((t) => [...names].some((n) => n.startsWith(t)));
+  const hasBusybox = model.chain.some((l) => l.shell?.flavour === 'busybox-ash');
+  return (model.image?.notes ?? []).filter((note) => {
+    if (/does not switch to it/.test(note)) return !model.stage?.config.user || /^(root|0)(:|$)/.test(model.stage.config.user);
+    if (/\byarn\b/.test(note) && !/pnpm|corepack/.test(note)) return runs('yarn');
+    if (/\bpnpm\b|\bprocps\b|\bps\)/.test(note)) return runs('pnpm');
+    if (/corepack/.test(note)) return runs('corepack');
+    if (/dumb-init/.test(note)) return runs('dumb-init');
+    if (/busybox/.test(note) && /exec-last-command|execs/.test(note)) return hasBusybox;
+    if (/guidance/.test(note)) return false;
+    if (/\bbash\b/.test(note)) return names.has('bash');
+    return true;
+  });
 }
 
 function programNotes(model: Pid1Model, program: NonNullable<Pid1Model['program']>): string[] {

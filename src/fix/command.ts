@@ -32,7 +32,12 @@ export type CommandSite =
 /** Builtins that only exist inside a shell: exec form cannot run them. */
 const SHELL_ONLY = new Set(['.', ':', 'alias', 'cd', 'command', 'eval', 'exec', 'exit', 'export', 'getopts', 'hash', 'local', 'read', 'readonly', 'return', 'set', 'shift', 'source', 'trap', 'type', 'ulimit', 'umask', 'unset', 'wait']);
 
-export function commandRemedy(model: Pid1Model, site: CommandSite): Remedy {
+/** A command remedy and, for the rule's message, the instruction as its fix (else its first suggestion) writes it. */
+export interface CommandRemedy extends Remedy {
+  form?: string;
+}
+
+export function commandRemedy(model: Pid1Model, site: CommandSite): CommandRemedy {
   const command = site.kind === 'shell-form' ? site.ins.rest : (site.ins.json[site.commandIndex] as string);
   const facts = analyzeCommandString(command);
   if (!facts.ok || !facts.main) return { suggest: [] };
@@ -46,10 +51,11 @@ export function commandRemedy(model: Pid1Model, site: CommandSite): Remedy {
   if (words && plainFeatures && !SHELL_ONLY.has(words[0] as string)) {
     const argv = execArgv(model, site, words);
     const edit = rewriteInstruction(model, site.ins, execFormText(argv), comments);
-    const desc = `Use exec form${comments.length ? ', with the comment on a line of its own' : ''}: ${keyword} ${execFormText(argv)}${appendedNote}`;
+    const form = `${keyword} ${execFormText(argv)}`;
+    const desc = `Use exec form${comments.length ? ', with the comment on a line of its own' : ''}: ${form}${appendedNote}`;
     // Only a command without any shell feature means exactly the same in exec form.
-    if (facts.features.size === 0 && !cmdIsAppended) return { fix: edit, suggest: [] };
-    return { suggest: [{ desc, fix: edit }] };
+    if (facts.features.size === 0 && !cmdIsAppended) return { fix: edit, suggest: [], form };
+    return { suggest: [{ desc, fix: edit }], form };
   }
 
   const main = facts.main;
@@ -64,15 +70,18 @@ export function commandRemedy(model: Pid1Model, site: CommandSite): Remedy {
         desc: `Keep the shell and put exec in front of the last command, so the program replaces the shell: ${keyword} ${args}`,
         fix: rewriteInstruction(model, site.ins, args),
       }],
+      form: `${keyword} ${args}`,
     };
   }
   if (!main.compound && main.argv.length > 0 && main.argv.every((w): w is string => w !== null)) {
     const argv = execArgv(model, site, main.argv);
+    const form = `${keyword} ${execFormText(argv)}`;
     return {
       suggest: [{
-        desc: `Run only \`${commandText(main.argv)}\` in exec form; the rest of \`${command.trim()}\` no longer runs: ${keyword} ${execFormText(argv)}${appendedNote}`,
+        desc: `Run only \`${commandText(main.argv)}\` in exec form; the rest of \`${command.trim()}\` no longer runs: ${form}${appendedNote}`,
         fix: rewriteInstruction(model, site.ins, execFormText(argv)),
       }],
+      form,
     };
   }
   return { suggest: [] };

@@ -116,11 +116,11 @@ function isRequireCall(node: Node | null): boolean {
 
 export interface CallSite extends SourceKind {
   text: string;
-  /** 1-based position the program reader reported for the call. */
+  /** 1-based start and end (the column just past it) of the call, as the program reader reported them. */
   line: number;
   column: number;
-  /** The called function or method (`createTerminus`, `enableShutdownHooks`, `on`), to pick the right call; null: any call there (a default import may have any name). */
-  callee: string | null;
+  endLine: number;
+  endColumn: number;
 }
 
 /**
@@ -189,19 +189,20 @@ function keyName(key: Node): string | null {
   return null;
 }
 
-/** The innermost call to `callee` that contains the reported position. */
+/**
+ * The call exactly where the reader reported it: by its whole range, so
+ * neither a chained call starting at the same place (`app.enableShutdownHooks().listen()`)
+ * nor the inner call of a curried one (`require('death')(cb)`) is taken, whatever the callee is named.
+ */
 function findCall(site: CallSite): { call: TSESTree.CallExpression; lines: SourceLines; style: SourceStyle } | null {
   const program = parseProgram(site.text, site.language);
   if (!program) return null;
   const lines = new SourceLines(site.text);
-  const offset = lines.offsetOf(site.line, site.column);
-  const calls: TSESTree.CallExpression[] = [];
+  const start = lines.offsetOf(site.line, site.column);
+  const end = lines.offsetOf(site.endLine, site.endColumn);
+  let call: TSESTree.CallExpression | null = null;
   walk(program, (node) => {
-    if (node.type !== 'CallExpression' || node.range[0] > offset || node.range[1] <= offset) return;
-    const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
-    if (site.callee === null || (callee.type === 'Identifier' && callee.name === site.callee)) calls.push(node);
+    if (node.type === 'CallExpression' && node.range[0] === start && node.range[1] === end) call = node;
   });
-  // The walk visits outer calls first.
-  const call = calls.at(-1);
   return call ? { call, lines, style: styleOf(site.text, program) } : null;
 }

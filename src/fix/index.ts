@@ -3,7 +3,7 @@
  * the engine applies later (loop.ts, used by the CLI; it imports the linter,
  * so it is not re-exported here, where rules import from).
  */
-export { commandRemedy, commandSite, expandInShellSuggestion, type CommandSite } from './command.js';
+export { commandRemedy, commandSite, expandInShellSuggestion, type CommandRemedy, type CommandSite } from './command.js';
 export { execFormText, envValue, insertLinesAfter, insertLinesBefore, replaceWordEdit, rewriteInstruction } from './dockerfile.js';
 export { mergeEdits } from './edits.js';
 export { exitCallEdit, handlerSuggestion, insertHandlerSuggestion, setCallOptionEdit, type CallSite, type HandlerInsertion } from './handler.js';

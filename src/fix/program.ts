@@ -20,31 +20,32 @@ export function programHandlerSuggestion(model: Pid1Model, signal: string): Sugg
   return handlerSuggestion(entry, { text, ...kindOf(model, entry), servers, signal });
 }
 
-/** Library options that make a shutdown library end the process (data/shutdown-libraries.json). */
-const EXIT_OPTIONS: Record<string, { callee: string; arg: number; name: string }> = {
-  'godaddy-terminus': { callee: 'createTerminus', arg: 1, name: 'useExit0' },
-  'nestjs-shutdown-hooks': { callee: 'enableShutdownHooks', arg: 1, name: 'useProcessExit' },
-  'http-graceful-shutdown': { callee: 'gracefulShutdown', arg: 1, name: 'forceExit' },
-};
-
 /**
- * For a handler that never ends the process (handler-may-hang): the
- * library's exit option when it has one (terminus `useExit0: true`, NestJS
- * `useProcessExit: true`), else `process.exit(0)` at the end of a
- * `process.on` listener or a `death` callback.
+ * For a handler that never ends the process (handler-may-hang), what the
+ * program reader found about it decides:
+ * - a library with an exit option left off: that option turned on
+ *   (terminus `useExit0: true`, NestJS `useProcessExit: true`);
+ * - a listener it can see (`process.on`, a `death` callback): `process.exit(0)`
+ *   at its end, which also ends a listener whose re-raise PID 1 drops (K2);
+ * - a library that only observes (signal-exit): a listener of the program's
+ *   own that exits; it then does not re-raise, since another listener remains.
  */
-export function exitSuggestion(model: Pid1Model, handler: HandlerFact & { library?: string }): Suggestion | null {
+export function exitSuggestion(model: Pid1Model, handler: HandlerFact, signal: string): Suggestion | null {
   const text = textOf(model, handler.file);
-  if (text === null) return null;
-  const site = (callee: string | null): CallSite => ({ text, ...kindOf(model, handler.file), line: handler.line, column: handler.column, callee });
-  const option = handler.library ? EXIT_OPTIONS[handler.library] : undefined;
+  if (text === null || handler.endLine === undefined || handler.endColumn === undefined) return null;
+  const site: CallSite = { text, ...kindOf(model, handler.file), line: handler.line, column: handler.column, endLine: handler.endLine, endColumn: handler.endColumn };
+  const option = handler.exitOption;
   if (option) {
-    const edit = setCallOptionEdit(site(option.callee), { arg: option.arg, name: option.name, value: true });
-    return edit ? { desc: `Pass \`${option.name}: true\` to ${option.callee}, so it ends the process after the shutdown`, fix: { ...edit, file: handler.file } } : null;
+    const edit = setCallOptionEdit(site, option);
+    const set = `${option.name}: ${JSON.stringify(option.value)}`;
+    return edit ? { desc: `Pass \`${set}\` to the ${handler.via} call, so it ends the process after the shutdown`, fix: { ...edit, file: handler.file } } : null;
   }
-  const listener = handler.via.startsWith('process.') ? { callee: handler.via.slice('process.'.length), arg: 1 } : handler.library === 'death' ? { callee: null, arg: 0 } : null;
-  const edit = listener ? exitCallEdit(site(listener.callee), listener.arg) : null;
-  return edit ? { desc: 'End the listener with process.exit(0); if the shutdown work is asynchronous, call it when that work has finished', fix: { ...edit, file: handler.file } } : null;
+  if (handler.listenerArg !== undefined) {
+    const edit = exitCallEdit(site, handler.listenerArg);
+    const why = handler.ending === 'reraises' ? ': as PID 1 its re-raise is dropped (facts K2)' : '';
+    return edit ? { desc: `End the listener with process.exit(0)${why}; if the shutdown work is asynchronous, call it when that work has finished`, fix: { ...edit, file: handler.file } } : null;
+  }
+  return handler.library ? programHandlerSuggestion(model, signal) : null;
 }
 
 function textOf(model: Pid1Model, file: string): string | null {

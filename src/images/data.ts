@@ -6,10 +6,10 @@
  * names the file and the JSON pointer.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../package-info.js';
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type { BaseImageEntry } from './types.js';
 
 /** Fields an entry must have once `extends` is resolved, when it has a `match`. */
@@ -52,6 +52,8 @@ function getValidators(): Validators {
   const schema = readJson(schemaFile()) as Record<string, unknown>;
   // allowUnionTypes: nullable fields are `"type": ["string", "null"]`; strictRequired would reject
   // the `required` inside if/not and anyOf, which name properties declared one level up.
+  // Loaded here only: a run that reads no user-supplied images never needs ajv.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   const file = ajv.compile(schema);
   const entries = ajv.compile({ type: 'array', items: { $ref: `${String(schema.$id)}#/definitions/entry` } });
@@ -63,19 +65,28 @@ const loaded = new Map<string, BaseImageEntry[]>();
 /**
  * The entries of a base-image data file (default: the built-in data/base-images.json),
  * validated; cached per file. Throws an Error naming the file and the JSON pointer.
+ *
+ * The built-in file is checked against its schema by the tests
+ * (`checkBaseImageSchema`), not on every run: loading ajv and compiling the
+ * schema cost more than the rest of a Dockerfile-only run (BENCHMARKS.md).
  */
 export function loadBaseImageData(file?: string): BaseImageEntry[] {
   const target = path.resolve(file ?? defaultDataFile());
   const cached = loaded.get(target);
   if (cached !== undefined) return cached;
   const data = readJson(target) as unknown;
-  const validate = getValidators().file;
-  if (!validate(data)) throw new Error(formatErrors(target, validate.errors ?? []));
+  if (file !== undefined) checkBaseImageSchema(target, data);
   const entries = (data as { images: BaseImageEntry[] }).images;
   checkEntries(entries, target, '/images', []);
   deepFreeze(entries);
   loaded.set(target, entries);
   return entries;
+}
+
+/** Throws when `data` (read from `file`) does not match data/base-images.schema.json. */
+export function checkBaseImageSchema(file: string, data: unknown = readJson(file)): void {
+  const validate = getValidators().file;
+  if (!validate(data)) throw new Error(formatErrors(file, validate.errors ?? []));
 }
 
 /**

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { ChainLink, LinkKind, LinkRelation } from '../types.js';
 import type { ImageInfo, ShellFlavour } from '../images/index.js';
 import { analyzeCommandString, analyzeScript, parseShebang, replacesShell, type CommandInfo, type CommandStringFacts, type ScriptFacts } from '../shell/analyze.js';
+import type { Compound, SimpleCommand } from '../shell/parse.js';
 import type { ContextFiles } from '../context/files.js';
 import { relativeTo } from '../context/files.js';
 import { expandWord } from '../dockerfile/expand.js';
@@ -230,6 +231,14 @@ export class ChainResolver {
     // A file from the build context: an entrypoint script or an executable with a shebang.
     const file = this.findExecutable(program, state);
     if (file) return this.followFile(file, argv, next, state);
+    if (globalBins(this.input.stage).has(base)) {
+      // `npm install -g flowise` then `flowise start`: a Node program whose source is in the image, not the context.
+      this.push('node', base, argv, state, { type: 'program', runtime: 'node' },
+        `${base} is a Node.js command installed globally in the image (npm install -g or similar): its source is not in the build context`, {
+          program: { runtime: 'node', containerPath: program, hostPath: null, hostExists: false, built: false, unmappedReason: 'a global package install puts it there inside the image', preloads: [], inline: null, packageDir: null, env: state.env, cwd: state.cwd },
+        });
+      return;
+    }
     this.push('unknown', base, argv, state, { type: 'program', runtime: 'unknown' },
       `${program} is not a program pid1-lint knows, and no file in the build context provides it`);
   }
@@ -364,6 +373,9 @@ export class ChainResolver {
       link.behaviour = { type: 'shell-trap-forward', trapSignals: trapSignals(facts) };
     }
     const cwd = cwdAfterCd(facts, state.cwd);
+    if (main.compound && main.node.type !== 'simple') {
+      return this.followTrailingGroup(link, main.node, text, flavour, shell.params, { ...next, cwd }, state);
+    }
     const childState: FollowState = { ...next, cwd, env: { ...state.env, ...staticAssignments(main) } };
     const mainArgv = this.staticArgv(main, state.env, shell.params);
     const described = mainArgv ? `\`${mainArgv.join(' ')}\`` : 'its command';
@@ -402,6 +414,42 @@ export class ChainResolver {
       return;
     }
     this.follow(mainArgv, { ...childState, fromShellForm: false });
+  }
+
+  /**
+   * `sh -c "prepare && ( a & b )"` or `… && { node x; }`: the program is the
+   * last command inside the group. busybox ash execs it (measured with the
+   * facts' method: fixture sh-c-trailing-group); dash stays its parent; bash
+   * is not measured.
+   */
+  private followTrailingGroup(link: ResolvedLink, group: Compound, text: string, flavour: ShellFlavour, params: string[], childState: FollowState, state: FollowState): void {
+    const inner = lastSimpleCommand(group);
+    const innerFacts = inner ? analyzeCommandString(text.slice(inner.start, inner.end)) : null;
+    const innerMain = innerFacts?.main ?? null;
+    const innerArgv = innerMain ? this.staticArgv(innerMain, state.env, params) : null;
+    const shape = group.type === 'subshell' ? '( … )' : '{ …; }';
+    const described = innerArgv ? `\`${innerArgv.join(' ')}\`` : 'its last command';
+    if (group.type === 'subshell' || group.type === 'group') {
+      if (flavour === 'busybox-ash') {
+        link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group)`;
+        link.implicitExec = true;
+        this.setRelation(link, 'exec');
+      } else {
+        this.setRelation(link, 'spawn');
+        link.why = flavour === 'dash'
+          ? `dash (Debian's /bin/sh) stays the parent of ${described}, the last command of the trailing ${shape} (facts §3 dash-c-and)`
+          : `the shell runs ${described} inside a trailing ${shape}; whether ${flavour} execs it there is not measured`;
+        if (flavour !== 'dash') link.uncertain = `${flavour} with a trailing ${shape}`;
+      }
+    } else {
+      this.setRelation(link, 'spawn');
+      link.why = `the command ends in a ${group.type} block; the shell stays its parent`;
+    }
+    if (!innerArgv) {
+      this.push('unknown', '?', [], childState, { type: 'program', runtime: 'unknown' }, 'the last command inside the group is only known at run time', { uncertain: 'dynamic command', dynamic: true });
+      return;
+    }
+    this.follow(innerArgv, { ...childState, fromShellForm: false, env: { ...state.env, ...(innerMain ? staticAssignments(innerMain) : {}) } });
   }
 
   /** argv of a shell command with `$VAR` expanded from the environment; null when something is dynamic. */
@@ -502,7 +550,6 @@ export class ChainResolver {
       }
       const prepend = rawPrepend.filter((w): w is string => w !== null);
       link.why = `${rel} ends in \`exec "$@"\`: it hands PID 1 to its arguments${prepend.length ? ` (after \`set -- ${prepend.join(' ')} "$@"\`)` : ''} (facts §3 script-sh-exec)`;
-      link.line = final?.line ?? undefined;
       this.setRelation(link, 'exec');
       this.follow([...prepend, ...args], { ...next, origin: state.origin });
       return;
@@ -513,7 +560,6 @@ export class ChainResolver {
     }
     const finalArgv = this.staticArgv(final, state.env, ['', ...args]);
     const finalOrigin: LinkOrigin = { ...scriptOrigin, line: final.line };
-    link.line = final.line;
     if (replacesShell(final)) {
       link.why = `${rel}:${final.line} runs \`${(finalArgv ?? final.argv).join(' ')}\` with exec: it replaces the script (facts §3 script-sh-exec)`;
       this.setRelation(link, 'exec');
@@ -684,7 +730,7 @@ export class ChainResolver {
     }
     const what = inv.inline !== null ? 'inline code (-e)' : inv.script ? `\`${inv.script}\`` : 'no script (a REPL that exits without a terminal)';
     this.push('node', 'node', argv, state, { type: 'program', runtime: 'node' },
-      `node runs ${what} in its own process; as PID 1 it needs a listener for the stop signal that ends the process (facts §5)`, extra);
+      `node runs ${what} in its own process: what the stop signal does depends on the program's listeners and on whether node is PID 1 (facts §5)`, extra);
   }
 
   private programTarget(runtime: ProgramTarget['runtime'], inv: NodeInvocation, state: FollowState): ProgramTarget {
@@ -765,7 +811,8 @@ export class ChainResolver {
   }
 
   private followPm2Runtime(argv: string[], next: FollowState, state: FollowState): void {
-    const args = argv.slice(1);
+    // `pm2-runtime start app.js` is `pm2-runtime app.js` (pm2's Docker docs use both).
+    const args = argv[1] === 'start' ? argv.slice(2) : argv.slice(1);
     const { operand, index } = firstOperand(args, PM2_VALUE_OPTIONS);
     const env = state.env;
     const killSignal = canonicalSignal(env.PM2_KILL_SIGNAL ?? '') ?? 'SIGINT';
@@ -929,6 +976,21 @@ function expandRuntime(raw: string, env: Record<string, string>): string | null 
   const result = expandWord(raw, (name) => env[name]);
   const undefinedUse = [...raw.matchAll(/\$\{?([A-Za-z_]\w*)(:?[-+=?])?/g)].some((m) => env[m[1] as string] === undefined && !m[2]);
   return undefinedUse ? null : result.value;
+}
+
+/** The last simple command a group or subshell runs in the foreground (recursing into nested groups). */
+function lastSimpleCommand(command: Compound | SimpleCommand, depth = 0): SimpleCommand | null {
+  if (command.type === 'simple') return command;
+  if (depth > 16 || (command.type !== 'subshell' && command.type !== 'group')) return null;
+  const items = command.body.at(-1)?.items ?? [];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as (typeof items)[number];
+    if (item.background) continue;
+    const pipeline = item.rest.at(-1)?.pipeline ?? item.first;
+    const last = pipeline.commands.at(-1);
+    return last ? lastSimpleCommand(last, depth + 1) : null;
+  }
+  return null;
 }
 
 /** Binaries a package brings when its name is not the binary's (everything else: the package name). */

@@ -219,9 +219,10 @@ function detectContext(dockerfilePath: string, docker: DockerfileModel, files: C
   const found = (dir: string) => sources.filter((s) => files.exists(path.join(dir, s))).length;
   const ownCount = found(own);
   if (ownCount === sources.length) return { contextDir: own, note: null };
-  const root = repositoryRoot(own);
+  // Up to the repository root, or (no .git: an archive, a CI artifact) a few folders up.
+  const root = repositoryRoot(own) ?? ancestor(own, 6);
   let best = { dir: own, count: ownCount };
-  for (let dir = path.dirname(own); root && dir.length >= root.length; dir = path.dirname(dir)) {
+  for (let dir = path.dirname(own); dir.length >= root.length; dir = path.dirname(dir)) {
     const count = found(dir);
     if (count > best.count) best = { dir, count };
     if (count === sources.length || dir === path.dirname(dir)) break;
@@ -246,6 +247,12 @@ function contextSources(docker: DockerfileModel): string[] {
     }
   }
   return [...out];
+}
+
+function ancestor(dir: string, levels: number): string {
+  let up = dir;
+  for (let i = 0; i < levels && path.dirname(up) !== up; i++) up = path.dirname(up);
+  return up;
 }
 
 function repositoryRoot(start: string): string | null {

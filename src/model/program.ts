@@ -136,15 +136,19 @@ function unresolvedApp(lookup: EntryLookup): AppFacts {
   return { reaction: () => ({ reaction: 'unknown', why: lookup.reason ?? 'the program source was not found in the build context' }) };
 }
 
-/** The handler that decides what `signal` does, and how. */
-export function decidingHandler(facts: ProgramFacts, signal: string): { handler: HandlerFact | null; reaction: AppReaction } {
+/**
+ * The handler that decides what `signal` does, and how. A handler that
+ * re-raises ends a process that is not PID 1 (the default action applies
+ * once it has removed itself) and may hang PID 1 (K2).
+ */
+export function decidingHandler(facts: ProgramFacts, signal: string, isPid1 = true): { handler: HandlerFact | null; reaction: AppReaction } {
   const covering = facts.handlers.filter((h) => h.signals.includes(signal));
   const pick = (ending: HandlerFact['ending']) => covering.find((h) => h.ending === ending) ?? null;
-  const exits = pick('exits');
+  const exits = pick('exits') ?? (isPid1 ? null : pick('reraises'));
   if (exits) return { handler: exits, reaction: 'exits' };
   const unknown = pick('unknown');
   if (unknown) return { handler: unknown, reaction: 'unknown' };
-  const hangs = pick('may-hang');
+  const hangs = pick('may-hang') ?? pick('reraises');
   if (hangs) return { handler: hangs, reaction: 'may-hang' };
   // A handler whose signal could not be worked out might be this one.
   if (facts.handlers.some((h) => h.unresolvedSignal !== undefined)) return { handler: facts.handlers.find((h) => h.unresolvedSignal !== undefined) ?? null, reaction: 'unknown' };
@@ -153,11 +157,14 @@ export function decidingHandler(facts: ProgramFacts, signal: string): { handler:
 
 export function appFactsOf(facts: ProgramFacts, contextDir: string): AppFacts {
   return {
-    reaction(signal) {
-      const { handler, reaction } = decidingHandler(facts, signal);
+    reaction(signal, isPid1) {
+      const { handler, reaction } = decidingHandler(facts, signal, isPid1);
       const where = handler ? `${handler.via} at ${relativeTo(contextDir, handler.file)}:${handler.line}` : '';
       switch (reaction) {
         case 'exits':
+          if (handler?.ending === 'reraises') {
+            return { reaction, why: `${where} re-raises the signal, whose default action ends a process that is not PID 1 (facts §6 lib-signalexit4-extra-nons)` };
+          }
           return { reaction, why: `${where}: ${handler?.endingWhy ?? ''}` };
         case 'may-hang':
           return { reaction, why: `${where}: ${handler?.endingWhy ?? ''}` };

@@ -16,7 +16,8 @@ import { isUncatchable, signalName, signalNumber } from '../signals.js';
 export type AppReaction = 'exits' | 'may-hang' | 'none' | 'unknown';
 
 export interface AppFacts {
-  reaction(signal: string): { reaction: AppReaction; why: string };
+  /** `isPid1` matters: a handler that re-raises ends any process but PID 1 (K2). */
+  reaction(signal: string, isPid1: boolean): { reaction: AppReaction; why: string };
 }
 
 /** Before the program is read, nothing is known about node programs; Next.js is known (facts §6). */
@@ -98,10 +99,10 @@ function label(p: Process): string {
  * `next start` and a standalone server.js install SIGINT/SIGTERM handlers that
  * exit (143) unless NEXT_MANUAL_SIG_HANDLE is set (facts §6).
  */
-function nextReaction(link: ResolvedLink, signal: string, app: AppFacts): { reaction: AppReaction; why: string } {
-  if (link.env.NEXT_MANUAL_SIG_HANDLE) return app.reaction(signal);
+function nextReaction(link: ResolvedLink, signal: string, app: AppFacts, isPid1: boolean): { reaction: AppReaction; why: string } {
+  if (link.env.NEXT_MANUAL_SIG_HANDLE) return app.reaction(signal, isPid1);
   if (signal === 'SIGTERM' || signal === 'SIGINT') return { reaction: 'exits', why: 'Next.js handles it and exits 143 (facts §6 next-start)' };
-  return app.reaction(signal);
+  return app.reaction(signal, isPid1);
 }
 
 /**
@@ -122,8 +123,8 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
         steps.push(`${label(p)} (${where}): how it passes ${signal} on is not known`);
         return unknown;
       }
-      const r = behaviour.runtime === 'next' ? nextReaction(p.link, signal, app)
-        : behaviour.runtime === 'node' ? app.reaction(signal)
+      const r = behaviour.runtime === 'next' ? nextReaction(p.link, signal, app, isPid1)
+        : behaviour.runtime === 'node' ? app.reaction(signal, isPid1)
         : { reaction: 'unknown' as const, why: `${behaviour.runtime} is not modelled` };
       const base = { appSignal: signal, appWaitedFor: true, appWaitLimitMs: null };
       switch (r.reaction) {

@@ -36,10 +36,40 @@ export interface AnalyzeOptions {
 
 type Parsed = { ok: true; info: ModuleInfo } | { ok: false; line?: number; column?: number; message: string };
 
-/** Per-run cache: build contexts (directory listings, JSON files) and parsed modules. */
+/** A parsed module in the cache, with what the retention policy needs. */
+interface CachedModule {
+  parsed: Promise<Parsed>;
+  chars: number;
+  /** The last program that asked for it, and how many programs did. */
+  program: number;
+  programs: number;
+}
+
+/**
+ * Source characters of modules read by one program only that stay parsed
+ * after their program is done. A parsed module takes ~100 bytes of heap per
+ * source character (the ESTree plus scopes), so 10,000 modules kept would
+ * need gigabytes; this keeps ~30 MB, a few services' worth (BENCHMARKS.md).
+ */
+const UNSHARED_BUDGET_CHARS = 300_000;
+
+/**
+ * Per-run cache: build contexts (directory listings, JSON files) and parsed
+ * modules. A module that two programs read (a monorepo's shared package) is
+ * kept for the whole run, so it is parsed once; one that only a single
+ * program read is kept while the most recent of those fit in
+ * UNSHARED_BUDGET_CHARS, then dropped (parsed again only if a later
+ * program reaches it after all).
+ */
 export class ProgramCache {
   private readonly contexts = new Map<string, ContextFs>();
-  private readonly parsed = new Map<string, Promise<Parsed>>();
+  /** In least-recently-used order (a hit moves the entry to the end). */
+  private readonly parsed = new Map<string, CachedModule>();
+  private program = 0;
+  /** What happened, for the benchmark: parses, cache hits, modules dropped. */
+  readonly stats = { parses: 0, hits: 0, dropped: 0 };
+  /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
+  readonly modulesRead = new Set<string>();
 
   /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
   constructor(private readonly files?: ContextFiles) {}
@@ -55,21 +85,45 @@ export class ProgramCache {
     return cfs;
   }
 
-  module(file: string, text: string): Promise<Parsed> {
-    const key = `${file}\0${text.length}`;
-    let p = this.parsed.get(key);
-    if (!p) {
-      p = parseSource(file, text).then((r): Parsed => {
-        if (!r.ok) return r;
-        try {
-          return { ok: true, info: buildModuleInfo(file, text, r.ast) };
-        } catch (error) {
-          // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
-          return { ok: false, message: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
-        }
-      });
-      this.parsed.set(key, p);
+  /** Called as each program's analysis starts: modules the previous ones no longer need may go. */
+  startProgram(): void {
+    this.program++;
+    let unshared = 0;
+    for (const entry of this.parsed.values()) if (entry.programs < 2) unshared += entry.chars;
+    for (const [key, entry] of this.parsed) {
+      if (unshared <= UNSHARED_BUDGET_CHARS) break;
+      if (entry.programs >= 2) continue;
+      this.parsed.delete(key);
+      unshared -= entry.chars;
+      this.stats.dropped++;
     }
+  }
+
+  module(file: string, text: string): Promise<Parsed> {
+    this.modulesRead.add(file);
+    const key = `${file}\0${text.length}`;
+    const cached = this.parsed.get(key);
+    if (cached) {
+      this.stats.hits++;
+      if (cached.program !== this.program) {
+        cached.program = this.program;
+        cached.programs++;
+      }
+      this.parsed.delete(key);
+      this.parsed.set(key, cached);
+      return cached.parsed;
+    }
+    this.stats.parses++;
+    const p = parseSource(file, text).then((r): Parsed => {
+      if (!r.ok) return r;
+      try {
+        return { ok: true, info: buildModuleInfo(file, text, r.ast) };
+      } catch (error) {
+        // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
+        return { ok: false, message: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    });
+    this.parsed.set(key, { parsed: p, chars: text.length, program: this.program, programs: 1 });
     return p;
   }
 }
@@ -95,6 +149,7 @@ export async function analyzeProgram(options: AnalyzeOptions): Promise<ProgramFa
 
 async function analyze(options: AnalyzeOptions, entry: string, preloads: string[], facts: ProgramFactsX): Promise<void> {
   const cache = options.cache ?? createProgramCache();
+  cache.startProgram();
   const cfs = cache.context(options.contextDir);
   const notes = new Set<string>();
   const note = (text: string): void => {
@@ -103,6 +158,8 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
 
   const modules = new Map<string, ModuleInfo>();
   const packages = new Set<string>();
+  /** Workspace packages imported (specifier → folder), noted once each. */
+  const workspacePackages = new Map<string, string>();
   const builtins = new Set<string>();
   const roots: string[] = [];
   const queue: string[] = [];
@@ -162,7 +219,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
           case 'file':
             if (r.path.split(path.sep).includes('node_modules')) packages.add(edge.spec);
             else enqueue(r.path);
-            if (r.via === 'workspace package') note(`${at}: '${edge.spec}' is the workspace package at ${cfs.rel(r.path)}`);
+            if (r.via === 'workspace package' && !workspacePackages.has(edge.spec)) workspacePackages.set(edge.spec, cfs.rel(r.path));
             break;
           case 'package':
             packages.add(normalizeSpecifier(r.name));
@@ -186,7 +243,10 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   }
 
   facts.packages = [...packages].sort();
-  facts.notes.push(`files read: ${facts.files.map((f) => cfs.rel(f)).join(', ') || 'none'}`);
+  facts.notes.push(`files read: ${listSome(facts.files.map((f) => cfs.rel(f)), 12) || 'none'}`);
+  if (workspacePackages.size > 0) {
+    facts.notes.push(`workspace packages followed: ${listSome([...workspacePackages].map(([spec, at]) => `${spec} (${at})`), 8)}`);
+  }
   if (modules.size === 0) {
     facts.notes.push(...notes);
     return;
@@ -202,8 +262,14 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   facts.children = collected.children;
   facts.servers = collected.servers;
   const external = facts.packages.filter((p) => !builtins.has(p));
-  if (external.length > 0) note(`packages not read (recognised through the library table only): ${external.join(', ')}`);
+  if (external.length > 0) note(`packages not read (recognised through the library table only): ${listSome(external, 12)}`);
   facts.notes.push(...notes, ...collected.notes);
+}
+
+/** `a, b, c and 40 more`: long lists stay readable in --explain. */
+function listSome(items: string[], max: number): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more (${items.length} in all)`;
 }
 
 function unreadableReason(cfs: ContextFs, file: string, status: 'dir' | 'missing' | 'outside'): string {

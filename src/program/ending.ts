@@ -31,6 +31,8 @@ import type { ProgramModel } from './program.js';
 export interface EndingResult {
   ending: HandlerEnding;
   why: string;
+  /** It re-raises the signal while its listener stays installed (a `process.once` listener is gone by then). */
+  reraisesWhileListening?: boolean;
 }
 
 export interface OpenHandle {
@@ -46,6 +48,8 @@ interface Hit {
 interface Scan {
   exits: Hit[];
   reraises: Hit[];
+  /** It calls process.removeListener/removeAllListeners/off, so a re-raise meets no listener. */
+  removesListeners: boolean;
   exitCodes: Hit[];
   opaque: Hit[];
   closes: Set<string>;
@@ -134,7 +138,7 @@ export class EndingAnalyzer {
     if (v.k !== 'fn') {
       return { ending: 'unknown', why: `the listener \`${excerpt(mod, node)}\` could not be resolved to a function` };
     }
-    const scan: Scan = { exits: [], reraises: [], exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
+    const scan: Scan = { exits: [], reraises: [], removesListeners: false, exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
     this.scanFunction(v.fn, v.mod, 0, scan);
     return this.decide(scan, v.mod);
   }
@@ -144,9 +148,11 @@ export class EndingAnalyzer {
     if (first) return { ending: 'exits', why: `calls ${first.text} (${first.at})` };
     const reraise = scan.reraises[0];
     if (reraise) {
+      // The default action ends a process that is not PID 1 once no listener is left (facts §6 lib-signalexit4-extra-nons).
       return {
-        ending: 'may-hang',
-        why: `re-raises the signal with ${reraise.text} (${reraise.at}), which a PID 1 drops (facts K2); nothing else ends the process`,
+        ending: scan.removesListeners ? 'reraises' : 'may-hang',
+        why: `re-raises the signal with ${reraise.text} (${reraise.at}), which a PID 1 drops (facts K2)${scan.removesListeners ? '; any other process dies of it' : ''}; nothing else ends the process`,
+        ...(scan.removesListeners ? {} : { reraisesWhileListening: true }),
       };
     }
     const servers = this.serversOf(mod);
@@ -236,6 +242,7 @@ export class EndingAnalyzer {
     if (cv.k === 'process') {
       const name = cv.path[0];
       if (name === 'kill' && cv.path.length === 1) this.kill(call, mod, scan);
+      if (name === 'removeListener' || name === 'removeAllListeners' || name === 'off') scan.removesListeners = true;
       return;
     }
     if (this.libraries.match(call, mod).some((m) => m.entry.role === 'exits-process')) {

@@ -150,7 +150,12 @@ class Collector {
     const via = `process.${method}`;
     const result = this.ending.ofListener(call.arguments[1], mod);
     const fact = this.handler(call, mod, reach, via, signals, result);
-    if (method === 'once' || method === 'prependOnceListener') fact.once = true;
+    fact.listenerArg = 1;
+    if (method === 'once' || method === 'prependOnceListener') {
+      fact.once = true;
+      // A `once` listener is gone when it re-raises: the default action then applies.
+      if (result.reraisesWhileListening) fact.ending = 'reraises';
+    }
     if (strings.unknown || signals.length === 0) fact.unresolvedSignal = sigArg ? excerpt(mod, sigArg) : '(none)';
     if (signals.length === 0) this.note(`${via} at ${this.at(mod, call)}: the signal name \`${fact.unresolvedSignal ?? ''}\` could not be resolved`);
     this.assumedNote(mod, call, reach, `${via}(${signals.join(', ') || fact.unresolvedSignal || ''})`);
@@ -163,6 +168,8 @@ class Collector {
       file: mod.file,
       line: pos.line,
       column: pos.column,
+      endLine: call.loc.end.line,
+      endColumn: call.loc.end.column + 1,
       via,
       ending: result.ending,
       endingWhy: result.why,
@@ -191,6 +198,10 @@ class Collector {
     const result = this.libraryEnding(entry, args, mod);
     const fact = this.handler(call, mod, reach, match.pkg, signals, result);
     fact.library = entry.id;
+    const e = entry.ending;
+    // The option the handler-may-hang suggestion turns on; an unreadable option is not known to be off.
+    if (e?.kind === 'depends-on-option' && (result.ending === 'may-hang' || result.ending === 'reraises')) fact.exitOption = { arg: e.arg, name: e.option, value: e.value };
+    if (e?.kind === 'depends-on-callback') fact.listenerArg = e.arg;
     if (entry.once) fact.once = true;
     this.note(`library ${entry.id} (${match.pkg}) at ${this.at(mod, call)}: ${entry.summary}`);
     this.assumedNote(mod, call, reach, `${match.pkg} handler`);
@@ -276,7 +287,7 @@ class Collector {
       case 'exits':
         return { ending: 'exits', why: `${e.why} (${entry.evidence})` };
       case 'may-hang':
-        return { ending: 'may-hang', why: `${e.why} (${entry.evidence})` };
+        return { ending: e.reraise ? 'reraises' : 'may-hang', why: `${e.why} (${entry.evidence})` };
       case 'depends-on-option': {
         const node = this.optionNode(args, e.arg, e.option, mod);
         let value: unknown = e.default;
@@ -288,7 +299,7 @@ class Collector {
         }
         const shown = node === 'absent' ? `${e.option} is not set` : `${e.option}: ${JSON.stringify(value)}`;
         if (value === e.value) return { ending: 'exits', why: `${shown}, so ${entry.id} ends the process (${entry.evidence})` };
-        return { ending: 'may-hang', why: `${shown}: ${e.why} (${entry.evidence})` };
+        return { ending: e.reraise ? 'reraises' : 'may-hang', why: `${shown}: ${e.why} (${entry.evidence})` };
       }
       case 'depends-on-callback': {
         const result = this.ending.ofListener(args[e.arg], mod);

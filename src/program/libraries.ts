@@ -1,7 +1,7 @@
 /**
- * The library table: data/shutdown-libraries.json, validated against its
- * schema once per process (ajv is loaded lazily, like the parser), plus
- * user-supplied extras of the same shape.
+ * The library table: data/shutdown-libraries.json (its schema is checked by
+ * the tests), plus user-supplied extras of the same shape, validated with
+ * ajv (loaded only for them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,15 +57,24 @@ function describeErrors(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
 }
 
-/** The built-in table; a broken table is a bug in pid1-lint, so this one throws. */
+/**
+ * The built-in table. It is checked against its schema by the tests
+ * (`checkBuiltinLibraries`), not on every run: ajv would cost a program
+ * read more than its parsing (BENCHMARKS.md).
+ */
 export function loadBuiltinLibraries(): Promise<LibraryEntry[]> {
-  builtin ??= (async () => {
-    const { table } = await loadValidators();
-    const json: unknown = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.json'), 'utf8'));
-    if (!table(json)) throw new Error(`data/shutdown-libraries.json does not match its schema: ${describeErrors(table)}`);
-    return (json as { libraries: LibraryEntry[] }).libraries;
-  })();
+  builtin ??= Promise.resolve(readBuiltinTable().libraries);
   return builtin;
+}
+
+function readBuiltinTable(): { libraries: LibraryEntry[] } {
+  return JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.json'), 'utf8')) as { libraries: LibraryEntry[] };
+}
+
+/** Throws when data/shutdown-libraries.json does not match its schema (a bug in pid1-lint). */
+export async function checkBuiltinLibraries(): Promise<void> {
+  const { table } = await loadValidators();
+  if (!table(readBuiltinTable())) throw new Error(`data/shutdown-libraries.json does not match its schema: ${describeErrors(table)}`);
 }
 
 /** User extras: valid entries are returned, invalid ones are described in `problems` (never thrown). */

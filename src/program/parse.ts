@@ -46,6 +46,9 @@ export async function parseSource(file: string, text: string): Promise<ParseResu
     comment: false,
     tokens: false,
     errorOnUnknownASTType: false,
+    // Work nobody reads (BENCHMARKS.md): maps back to TypeScript's nodes, and JSDoc trees.
+    preserveNodeMaps: false,
+    jsDocParsingMode: 'none',
   };
   try {
     return { ok: true, ast: parse(stripHashbang(text), options) };

@@ -24,8 +24,8 @@ export interface SignalOption {
 
 export type LibraryEnding =
   | { kind: 'exits'; code?: number; why: string }
-  | { kind: 'may-hang'; why: string }
-  | { kind: 'depends-on-option'; arg: number; option: string; value: unknown; default?: unknown; why: string }
+  | { kind: 'may-hang'; reraise?: boolean; why: string }
+  | { kind: 'depends-on-option'; arg: number; option: string; value: unknown; default?: unknown; reraise?: boolean; why: string }
   | { kind: 'depends-on-callback'; arg: number; why: string };
 
 export interface LibraryEntry {

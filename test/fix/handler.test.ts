@@ -91,8 +91,20 @@ describe('insertHandlerSuggestion', () => {
   });
 });
 
-function optionSet(text: string, line: number, column: number, callee: string, option: { arg: number; name: string; value: unknown }, language: 'js' | 'ts' = 'js'): string {
-  const edit = setCallOptionEdit({ text, line, column, callee, language, module: 'cjs' }, option);
+/** The site of the call written `call` in `text` (its first occurrence), as the program reader reports it. */
+function callAt(text: string, call: string): { line: number; column: number; endLine: number; endColumn: number } {
+  const start = text.indexOf(call);
+  assert.ok(start >= 0, `${call} is in the text`);
+  const position = (offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, column: (before.at(-1) as string).length + 1 };
+  };
+  const end = position(start + call.length);
+  return { ...position(start), endLine: end.line, endColumn: end.column };
+}
+
+function optionSet(text: string, call: string, option: { arg: number; name: string; value: unknown }, language: 'js' | 'ts' = 'js'): string {
+  const edit = setCallOptionEdit({ text, ...callAt(text, call), language, module: 'cjs' }, option);
   assert.ok(edit, 'an edit');
   const output = applyEdits(text, [edit]).output;
   assert.ok(parseProgram(output, language), output);
@@ -102,43 +114,53 @@ function optionSet(text: string, line: number, column: number, callee: string, o
 describe('setCallOptionEdit (handler-may-hang: the library exit option)', () => {
   const useExit0 = { arg: 1, name: 'useExit0', value: true };
   test('terminus: added to the options object, after what is there', () => {
-    assert.equal(optionSet('createTerminus(server, { signal: "SIGTERM" });\n', 1, 1, 'createTerminus', useExit0), 'createTerminus(server, { signal: "SIGTERM", useExit0: true });\n');
-    assert.equal(optionSet('createTerminus(server, {});\n', 1, 1, 'createTerminus', useExit0), 'createTerminus(server, { useExit0: true });\n');
+    assert.equal(optionSet('createTerminus(server, { signal: "SIGTERM" });\n', 'createTerminus(server, { signal: "SIGTERM" })', useExit0), 'createTerminus(server, { signal: "SIGTERM", useExit0: true });\n');
+    assert.equal(optionSet('createTerminus(server, {});\n', 'createTerminus(server, {})', useExit0), 'createTerminus(server, { useExit0: true });\n');
   });
   test('a multi-line object gets a line of its own, trailing comma kept', () => {
-    assert.equal(optionSet('createTerminus(server, {\n  onSignal,\n  timeout: 5000,\n});\n', 1, 1, 'createTerminus', useExit0), 'createTerminus(server, {\n  onSignal,\n  timeout: 5000,\n  useExit0: true,\n});\n');
+    assert.equal(optionSet('createTerminus(server, {\n  onSignal,\n  timeout: 5000,\n});\n', 'createTerminus(server, {\n  onSignal,\n  timeout: 5000,\n})', useExit0), 'createTerminus(server, {\n  onSignal,\n  timeout: 5000,\n  useExit0: true,\n});\n');
   });
   test('useExit0: false is turned into true', () => {
-    assert.equal(optionSet('createTerminus(server, { useExit0: false });\n', 1, 1, 'createTerminus', useExit0), 'createTerminus(server, { useExit0: true });\n');
+    assert.equal(optionSet('createTerminus(server, { useExit0: false });\n', 'createTerminus(server, { useExit0: false })', useExit0), 'createTerminus(server, { useExit0: true });\n');
   });
   test('an options variable is spread, the option after it', () => {
-    assert.equal(optionSet('createTerminus(server, options);\n', 1, 1, 'createTerminus', useExit0), 'createTerminus(server, { ...options, useExit0: true });\n');
+    assert.equal(optionSet('createTerminus(server, options);\n', 'createTerminus(server, options)', useExit0), 'createTerminus(server, { ...options, useExit0: true });\n');
   });
   test('no options argument: one is passed', () => {
-    assert.equal(optionSet('createTerminus(server);\n', 1, 1, 'createTerminus', useExit0), 'createTerminus(server, { useExit0: true });\n');
+    assert.equal(optionSet('createTerminus(server);\n', 'createTerminus(server)', useExit0), 'createTerminus(server, { useExit0: true });\n');
   });
   test('NestJS enableShutdownHooks(): undefined keeps the default signals', () => {
     const text = 'const app = await NestFactory.create(AppModule);\napp.enableShutdownHooks();\n';
-    assert.equal(optionSet(text, 2, 1, 'enableShutdownHooks', { arg: 1, name: 'useProcessExit', value: true }, 'ts'), 'const app = await NestFactory.create(AppModule);\napp.enableShutdownHooks(undefined, { useProcessExit: true });\n');
+    assert.equal(optionSet(text, 'app.enableShutdownHooks()', { arg: 1, name: 'useProcessExit', value: true }, 'ts'), 'const app = await NestFactory.create(AppModule);\napp.enableShutdownHooks(undefined, { useProcessExit: true });\n');
+  });
+  test('a chained call that starts at the same place is not the one edited', () => {
+    const text = 'app.enableShutdownHooks().listen(3000);\n';
+    assert.equal(optionSet(text, 'app.enableShutdownHooks()', { arg: 1, name: 'useProcessExit', value: true }), 'app.enableShutdownHooks(undefined, { useProcessExit: true }).listen(3000);\n');
   });
   test('the call at the reported position, not another one on the same line', () => {
-    assert.equal(optionSet('createTerminus(a); createTerminus(b);\n', 1, 20, 'createTerminus', useExit0), 'createTerminus(a); createTerminus(b, { useExit0: true });\n');
+    assert.equal(optionSet('createTerminus(a); createTerminus(b);\n', 'createTerminus(b)', useExit0), 'createTerminus(a); createTerminus(b, { useExit0: true });\n');
   });
 });
 
 describe('exitCallEdit (handler-may-hang: a listener that never ends the process)', () => {
-  const exited = (text: string, line: number, arg: number) => {
-    const edit = exitCallEdit({ text, line, column: 1, callee: 'on', language: 'js', module: 'cjs' }, arg);
+  const exited = (text: string, call: string, arg: number) => {
+    const edit = exitCallEdit({ text, ...callAt(text, call), language: 'js', module: 'cjs' }, arg);
     assert.ok(edit);
     return applyEdits(text, [edit]).output;
   };
   test('after the last statement of a block body', () => {
-    assert.equal(exited("process.on('SIGTERM', async () => {\n  await db.close();\n});\n", 1, 1), "process.on('SIGTERM', async () => {\n  await db.close();\n  process.exit(0);\n});\n");
+    assert.equal(exited("process.on('SIGTERM', async () => {\n  await db.close();\n});\n", "process.on('SIGTERM', async () => {\n  await db.close();\n})", 1), "process.on('SIGTERM', async () => {\n  await db.close();\n  process.exit(0);\n});\n");
   });
   test('an expression body becomes a block', () => {
-    assert.equal(exited("process.on('SIGTERM', () => console.log('bye'));\n", 1, 1), "process.on('SIGTERM', () => {\n  console.log('bye');\n  process.exit(0);\n});\n");
+    assert.equal(exited("process.on('SIGTERM', () => console.log('bye'));\n", "process.on('SIGTERM', () => console.log('bye'))", 1), "process.on('SIGTERM', () => {\n  console.log('bye');\n  process.exit(0);\n});\n");
+  });
+  test('a curried call (`require(\'death\')(cb)`): the callback of the outer call', () => {
+    const text = "require('death')((signal) => console.log(signal));\n";
+    const edit = exitCallEdit({ text, ...callAt(text, "require('death')((signal) => console.log(signal))"), language: 'js', module: 'cjs' }, 0);
+    assert.ok(edit);
+    assert.equal(applyEdits(text, [edit]).output, "require('death')((signal) => {\n  console.log(signal);\n  process.exit(0);\n});\n");
   });
   test('a listener passed by name is not edited', () => {
-    assert.equal(exitCallEdit({ text: "process.on('SIGTERM', stop);\n", line: 1, column: 1, callee: 'on', language: 'js', module: 'cjs' }, 1), null);
+    assert.equal(exitCallEdit({ text: "process.on('SIGTERM', stop);\n", ...callAt("process.on('SIGTERM', stop);\n", "process.on('SIGTERM', stop)"), language: 'js', module: 'cjs' }, 1), null);
   });
 });

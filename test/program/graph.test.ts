@@ -93,7 +93,7 @@ test('a workspace package import (npm workspaces, package.json exports)', async 
   });
   const facts = await analyze(root, 'apps/api/src/index.ts');
   assert.deepEqual(brief(facts, root).map((h) => [h.file, h.line]), [['packages/shutdown/src/index.ts', 2]]);
-  assert.ok(facts.notes.some((n) => n.includes("'@mono/shutdown' is the workspace package")));
+  assert.ok(facts.notes.some((n) => n.includes('workspace packages followed: @mono/shutdown (packages/shutdown/src/index.ts)')));
 });
 
 test('a pnpm workspace package whose main points at missing build output maps back to source', async () => {

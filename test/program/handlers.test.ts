@@ -130,7 +130,7 @@ test('a log-only handler may hang', async () => {
   assert.match(facts.handlers[0]?.endingWhy ?? '', /only logs/);
 });
 
-test('a re-raising handler may hang (dropped for PID 1)', async () => {
+test('a re-raising handler is marked reraises (ends the process, dropped for PID 1)', async () => {
   const facts = await analyzeSource(lines(
     "process.once('SIGTERM', async () => {",
     '  await cleanup();',
@@ -138,7 +138,7 @@ test('a re-raising handler may hang (dropped for PID 1)', async () => {
     '});',
     'async function cleanup() {}',
   ));
-  assert.equal(facts.handlers[0]?.ending, 'may-hang');
+  assert.equal(facts.handlers[0]?.ending, 'reraises');
   assert.match(facts.handlers[0]?.endingWhy ?? '', /re-raises the signal with process\.kill\(process\.pid, 'SIGTERM'\) \(src\/index\.ts:3\)/);
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { dataFile, loadBuiltinLibraries, validateExtraLibraries } from '../../src/program/libraries.js';
+import { checkBuiltinLibraries, dataFile, loadBuiltinLibraries, validateExtraLibraries } from '../../src/program/libraries.js';
 import { analyzeSource, lines } from './helpers.js';
 
 function one(facts: Awaited<ReturnType<typeof analyzeSource>>): { line: number; via: string; signals: string[]; ending: string; library?: string; once?: boolean } {
@@ -20,6 +20,7 @@ function one(facts: Awaited<ReturnType<typeof analyzeSource>>): { line: number; 
 }
 
 test('the built-in table matches its schema, and every entry cites evidence', async () => {
+  await checkBuiltinLibraries();
   const entries = await loadBuiltinLibraries();
   assert.ok(entries.length >= 15);
   for (const e of entries) assert.ok(e.evidence.length > 10, e.id);
@@ -27,7 +28,7 @@ test('the built-in table matches its schema, and every entry cites evidence', as
   assert.match(schema.description, /extraLibraries/);
 });
 
-test('terminus without useExit0 re-raises: may-hang', async () => {
+test('terminus without useExit0 re-raises (dropped by PID 1)', async () => {
   const facts = await analyzeSource(lines(
     "import http from 'node:http';",
     "import { createTerminus } from '@godaddy/terminus';",
@@ -35,7 +36,7 @@ test('terminus without useExit0 re-raises: may-hang', async () => {
     'createTerminus(server, { onSignal: async () => {} });',
     'server.listen(3000);',
   ));
-  assert.deepEqual(one(facts), { line: 4, via: '@godaddy/terminus', signals: ['SIGTERM'], ending: 'may-hang', library: 'godaddy-terminus' });
+  assert.deepEqual(one(facts), { line: 4, via: '@godaddy/terminus', signals: ['SIGTERM'], ending: 'reraises', library: 'godaddy-terminus' });
   assert.match(facts.handlers[0]?.endingWhy ?? '', /useExit0 is not set: without useExit0: true, terminus re-raises/);
 });
 
@@ -57,7 +58,7 @@ test('terminus with a non-literal useExit0 is unknown', async () => {
   assert.equal(one(facts).ending, 'unknown');
 });
 
-test('NestJS enableShutdownHooks() without useProcessExit may hang, with every ShutdownSignal', async () => {
+test('NestJS enableShutdownHooks() without useProcessExit re-raises (dropped by PID 1), with every ShutdownSignal', async () => {
   const facts = await analyzeSource(lines(
     "import { NestFactory } from '@nestjs/core';",
     'async function bootstrap() {',
@@ -70,7 +71,7 @@ test('NestJS enableShutdownHooks() without useProcessExit may hang, with every S
   const h = one(facts);
   assert.equal(h.line, 4);
   assert.equal(h.via, '@nestjs/core');
-  assert.equal(h.ending, 'may-hang');
+  assert.equal(h.ending, 'reraises');
   assert.equal(h.signals.length, 11);
   assert.ok(h.signals.includes('SIGTERM'));
 });
@@ -139,13 +140,13 @@ test('http-graceful-shutdown exits by default, may hang with forceExit: false, a
   );
 });
 
-test('signal-exit only observes: may-hang', async () => {
+test('signal-exit observes, then re-raises once its listeners are gone (dropped by PID 1)', async () => {
   const facts = await analyzeSource(lines("import { onExit } from 'signal-exit';", 'onExit(() => { console.log("bye"); });'));
   const h = one(facts);
-  assert.equal(h.ending, 'may-hang');
+  assert.equal(h.ending, 'reraises');
   assert.ok(h.signals.includes('SIGTERM') && h.signals.includes('SIGHUP'));
   const v3 = await analyzeSource(lines("const onExit = require('signal-exit');", 'onExit(() => {});'));
-  assert.equal(one(v3).ending, 'may-hang');
+  assert.equal(one(v3).ending, 'reraises');
 });
 
 test('death ends the process only if its callback exits; the curried options form', async () => {

@@ -1,0 +1,55 @@
+/** Glob matching of one path segment, shared by COPY sources, .dockerignore and workspace patterns. */
+/** Shell-style glob on one path segment: `*`, `?`, `[…]`. Linear: no regex built from user input. */
+export function globMatches(pattern, name) {
+    let p = 0;
+    let n = 0;
+    let starP = -1;
+    let starN = 0;
+    while (n < name.length) {
+        const pc = pattern[p];
+        if (pc === '[') {
+            const close = pattern.indexOf(']', p + 1);
+            if (close > p) {
+                const set = pattern.slice(p + 1, close);
+                const negate = set.startsWith('!') || set.startsWith('^');
+                const body = negate ? set.slice(1) : set;
+                const ch = name[n];
+                let hit = false;
+                for (let k = 0; k < body.length; k++) {
+                    if (body[k + 1] === '-' && k + 2 < body.length) {
+                        if (ch >= body[k] && ch <= body[k + 2])
+                            hit = true;
+                        k += 2;
+                    }
+                    else if (body[k] === ch)
+                        hit = true;
+                }
+                if (hit !== negate) {
+                    p = close + 1;
+                    n++;
+                    continue;
+                }
+            }
+        }
+        else if (pc === '?' || (pc !== undefined && pc !== '*' && pc === name[n])) {
+            p++;
+            n++;
+            continue;
+        }
+        if (pc === '*') {
+            starP = p++;
+            starN = n;
+            continue;
+        }
+        if (starP !== -1) {
+            p = starP + 1;
+            n = ++starN;
+            continue;
+        }
+        return false;
+    }
+    while (pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+//# sourceMappingURL=glob.js.map

@@ -1,0 +1,44 @@
+/** Reads this package's own package.json (for --version, data files and the SARIF tool version). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+let packageRootCache;
+/**
+ * The folder holding pid1-lint's package.json, found by walking up from this
+ * module: the compiled file sits at dist/src/images/, the source at src/images/.
+ */
+export function packageRoot() {
+    if (packageRootCache !== undefined)
+        return packageRootCache;
+    let dir = path.dirname(fileURLToPath(import.meta.url));
+    let firstWithManifest;
+    for (;;) {
+        const manifest = path.join(dir, 'package.json');
+        if (fs.existsSync(manifest)) {
+            firstWithManifest ??= dir;
+            // A stray package.json (e.g. {"type":"module"} in dist/) must not stop the walk.
+            if (readPackageName(manifest) === 'pid1-lint')
+                return (packageRootCache = dir);
+        }
+        const parent = path.dirname(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    if (firstWithManifest === undefined)
+        throw new Error('pid1-lint: cannot find package.json above ' + fileURLToPath(import.meta.url));
+    return (packageRootCache = firstWithManifest);
+}
+function readPackageName(manifest) {
+    try {
+        return JSON.parse(fs.readFileSync(manifest, 'utf8')).name;
+    }
+    catch {
+        return undefined;
+    }
+}
+export function packageVersion() {
+    const json = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
+    return json.version;
+}
+//# sourceMappingURL=package-info.js.map

@@ -1,0 +1,263 @@
+import path from 'node:path';
+import { ContextFs, MAX_SOURCE_BYTES } from './fs-context.js';
+import { collectFacts } from './facts.js';
+import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from './libraries.js';
+import { LibraryMatcher } from './library-match.js';
+import { buildModuleInfo } from './module-info.js';
+import { parseSource } from './parse.js';
+import { ProgramModel } from './program.js';
+import { Reachability } from './reach.js';
+import { CODE_EXTENSIONS, resolveSpecifier } from './resolve.js';
+/**
+ * Source characters of modules read by one program only that stay parsed
+ * after their program is done. A parsed module takes ~100 bytes of heap per
+ * source character (the ESTree plus scopes), so 10,000 modules kept would
+ * need gigabytes; this keeps ~30 MB, a few services' worth (BENCHMARKS.md).
+ */
+const UNSHARED_BUDGET_CHARS = 300_000;
+/**
+ * Per-run cache: build contexts (directory listings, JSON files) and parsed
+ * modules. A module that two programs read (a monorepo's shared package) is
+ * kept for the whole run, so it is parsed once; one that only a single
+ * program read is kept while the most recent of those fit in
+ * UNSHARED_BUDGET_CHARS, then dropped (parsed again only if a later
+ * program reaches it after all).
+ */
+export class ProgramCache {
+    files;
+    contexts = new Map();
+    /** In least-recently-used order (a hit moves the entry to the end). */
+    parsed = new Map();
+    program = 0;
+    /** What happened, for the benchmark: parses, cache hits, modules dropped. */
+    stats = { parses: 0, hits: 0, dropped: 0 };
+    /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
+    modulesRead = new Set();
+    /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
+    constructor(files) {
+        this.files = files;
+    }
+    context(dir) {
+        if (this.files)
+            return this.files.forRoot(dir);
+        const key = path.resolve(dir);
+        let cfs = this.contexts.get(key);
+        if (!cfs) {
+            cfs = new ContextFs(key);
+            this.contexts.set(key, cfs);
+        }
+        return cfs;
+    }
+    /** Called as each program's analysis starts: modules the previous ones no longer need may go. */
+    startProgram() {
+        this.program++;
+        let unshared = 0;
+        for (const entry of this.parsed.values())
+            if (entry.programs < 2)
+                unshared += entry.chars;
+        for (const [key, entry] of this.parsed) {
+            if (unshared <= UNSHARED_BUDGET_CHARS)
+                break;
+            if (entry.programs >= 2)
+                continue;
+            this.parsed.delete(key);
+            unshared -= entry.chars;
+            this.stats.dropped++;
+        }
+    }
+    module(file, text) {
+        this.modulesRead.add(file);
+        const key = `${file}\0${text.length}`;
+        const cached = this.parsed.get(key);
+        if (cached) {
+            this.stats.hits++;
+            if (cached.program !== this.program) {
+                cached.program = this.program;
+                cached.programs++;
+            }
+            this.parsed.delete(key);
+            this.parsed.set(key, cached);
+            return cached.parsed;
+        }
+        this.stats.parses++;
+        const p = parseSource(file, text).then((r) => {
+            if (!r.ok)
+                return r;
+            try {
+                return { ok: true, info: buildModuleInfo(file, text, r.ast) };
+            }
+            catch (error) {
+                // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
+                return { ok: false, message: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+            }
+        });
+        this.parsed.set(key, { parsed: p, chars: text.length, program: this.program, programs: 1 });
+        return p;
+    }
+}
+export function createProgramCache(files) {
+    return new ProgramCache(files);
+}
+const MAX_FILES = 5000;
+export async function analyzeProgram(options) {
+    const entry = path.resolve(options.entry);
+    const preloads = (options.preloads ?? []).map((p) => path.resolve(p));
+    const facts = { entry, files: [], handlers: [], children: [], errors: [], notes: [], preloads, packages: [] };
+    try {
+        await analyze(options, entry, preloads, facts);
+    }
+    catch (error) {
+        // A bug in pid1-lint must not abort the lint run; it is reported like a file error.
+        facts.errors.push({ file: entry, message: `internal error while analysing the program: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+    }
+    return facts;
+}
+async function analyze(options, entry, preloads, facts) {
+    const cache = options.cache ?? createProgramCache();
+    cache.startProgram();
+    const cfs = cache.context(options.contextDir);
+    const notes = new Set();
+    const note = (text) => {
+        notes.add(text);
+    };
+    const modules = new Map();
+    const packages = new Set();
+    /** Workspace packages imported (specifier → folder), noted once each. */
+    const workspacePackages = new Map();
+    const builtins = new Set();
+    const roots = [];
+    const queue = [];
+    const queued = new Set();
+    const enqueue = (file) => {
+        if (queued.has(file))
+            return;
+        queued.add(file);
+        queue.push(file);
+    };
+    for (const root of [...preloads, entry]) {
+        const status = cfs.check(root);
+        if (status.status === 'file') {
+            if (root.split(path.sep).includes('node_modules')) {
+                note(`${cfs.rel(root)} is in node_modules: not read (packages are recognised through the library table)`);
+                continue;
+            }
+            roots.push(root);
+            enqueue(root);
+            continue;
+        }
+        const role = root === entry ? 'entry' : 'preload';
+        const reason = unreadableReason(cfs, root, status.status);
+        facts.errors.push({ file: root, message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
+    }
+    while (queue.length > 0) {
+        const file = queue.shift();
+        if (file === undefined)
+            break;
+        if (modules.size >= MAX_FILES) {
+            note(`stopped after ${MAX_FILES} files`);
+            break;
+        }
+        if (!CODE_EXTENSIONS.includes(path.extname(file)) && !roots.includes(file))
+            continue;
+        const text = cfs.readText(file);
+        if (text === null) {
+            const size = cfs.fileSize(file);
+            if (size !== null && size > MAX_SOURCE_BYTES)
+                note(`${cfs.rel(file)} is larger than ${MAX_SOURCE_BYTES} bytes (a bundle?): not read`);
+            else
+                facts.errors.push({ file, message: 'could not be read' });
+            continue;
+        }
+        const parsed = await cache.module(file, text);
+        if (!parsed.ok) {
+            const error = { file, message: parsed.message };
+            if (parsed.line !== undefined)
+                error.line = parsed.line;
+            if (parsed.column !== undefined)
+                error.column = parsed.column;
+            facts.errors.push(error);
+            continue;
+        }
+        const mod = parsed.info;
+        modules.set(file, mod);
+        facts.files.push(file);
+        for (const unit of mod.units) {
+            for (const edge of unit.edges) {
+                const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
+                const at = `${cfs.rel(file)}:${edge.node.loc.start.line}`;
+                switch (r.kind) {
+                    case 'file':
+                        if (r.path.split(path.sep).includes('node_modules'))
+                            packages.add(edge.spec);
+                        else
+                            enqueue(r.path);
+                        if (r.via === 'workspace package' && !workspacePackages.has(edge.spec))
+                            workspacePackages.set(edge.spec, cfs.rel(r.path));
+                        break;
+                    case 'package':
+                        packages.add(normalizeSpecifier(r.name));
+                        break;
+                    case 'builtin':
+                        packages.add(normalizeSpecifier(r.name));
+                        builtins.add(normalizeSpecifier(r.name));
+                        break;
+                    case 'case':
+                        note(`${at}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
+                        break;
+                    case 'outside':
+                        note(`${at}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
+                        break;
+                    case 'missing':
+                        note(`${at}: '${edge.spec}' was not found in the build context`);
+                        break;
+                }
+            }
+        }
+    }
+    facts.packages = [...packages].sort();
+    facts.notes.push(`files read: ${listSome(facts.files.map((f) => cfs.rel(f)), 12) || 'none'}`);
+    if (workspacePackages.size > 0) {
+        facts.notes.push(`workspace packages followed: ${listSome([...workspacePackages].map(([spec, at]) => `${spec} (${at})`), 8)}`);
+    }
+    if (modules.size === 0) {
+        facts.notes.push(...notes);
+        return;
+    }
+    const libraries = await loadLibraries(options.extraLibraries, note);
+    const program = new ProgramModel(cfs, modules, options.env);
+    const matcher = new LibraryMatcher(program, libraries, packages);
+    const reach = new Reachability(program, matcher);
+    reach.run(roots.map((r) => modules.get(r)).filter((m) => m !== undefined));
+    const collected = collectFacts(program, reach, matcher);
+    facts.handlers = collected.handlers;
+    facts.children = collected.children;
+    facts.servers = collected.servers;
+    const external = facts.packages.filter((p) => !builtins.has(p));
+    if (external.length > 0)
+        note(`packages not read (recognised through the library table only): ${listSome(external, 12)}`);
+    facts.notes.push(...notes, ...collected.notes);
+}
+/** `a, b, c and 40 more`: long lists stay readable in --explain. */
+function listSome(items, max) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more (${items.length} in all)`;
+}
+function unreadableReason(cfs, file, status) {
+    if (status === 'outside')
+        return 'it is outside the build context (or a symlink leads outside): not followed';
+    if (status === 'dir')
+        return 'it is a folder, not a source file (map it with findSourceForOutput first)';
+    const ci = cfs.caseInsensitiveMatch(file);
+    return ci ? `it does not exist; ${cfs.rel(ci)} differs only by letter case, which fails on Linux` : 'it does not exist in the build context';
+}
+async function loadLibraries(extras, note) {
+    const builtin = await loadBuiltinLibraries();
+    if (!extras || extras.length === 0)
+        return builtin;
+    const { entries, problems } = await validateExtraLibraries(extras);
+    for (const p of problems)
+        note(p);
+    return [...builtin, ...entries];
+}
+//# sourceMappingURL=analyze.js.map

@@ -1,0 +1,191 @@
+/**
+ * Which code runs. Starting from the entry and preload module bodies, a
+ * unit (module body or function) is reached when it is called directly,
+ * instantiated (constructors and field initialisers), run as an IIFE,
+ * imported (module bodies), or passed as a callback. Callbacks handed to
+ * callers known to invoke them (`.then`, `listen`, timers, array iteration,
+ * `process.on`, the library table's installers, a local function that calls
+ * its parameter) are reached outright; callbacks handed to anything else,
+ * and methods of decorated classes (framework-instantiated), are
+ * `assumed`, with the reason kept for notes.
+ */
+import { memberName, startOf, unwrap } from './ast.js';
+import { excerpt, lookup } from './module-info.js';
+/** Methods that call the function they are given. */
+const CALLING_METHODS = new Set([
+    'then',
+    'catch',
+    'finally',
+    'listen',
+    'ready',
+    'register',
+    'after',
+    'forEach',
+    'map',
+    'flatMap',
+    'filter',
+    'reduce',
+    'reduceRight',
+    'some',
+    'every',
+    'find',
+    'findIndex',
+    'findLast',
+    'findLastIndex',
+    'sort',
+    'call',
+    'apply',
+    'nextTick',
+    'setTimeout',
+    'setImmediate',
+    'setInterval',
+    'queueMicrotask',
+]);
+const CALLING_GLOBALS = new Set(['setTimeout', 'setImmediate', 'setInterval', 'queueMicrotask', 'Promise']);
+const PROCESS_LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'nextTick']);
+export class Reachability {
+    program;
+    libraries;
+    units = new Map();
+    queue = [];
+    constructor(program, libraries) {
+        this.program = program;
+        this.libraries = libraries;
+    }
+    run(roots) {
+        for (const mod of roots)
+            this.mark(mod.top, 'yes');
+        for (let unit = this.queue.shift(); unit; unit = this.queue.shift())
+            this.process(unit);
+    }
+    mark(unit, status, why) {
+        if (!unit)
+            return;
+        const current = this.units.get(unit);
+        if (current && (current.status === 'yes' || status === 'assumed'))
+            return;
+        this.units.set(unit, why === undefined ? { status } : { status, why });
+        this.queue.push(unit);
+    }
+    process(unit) {
+        const reach = this.units.get(unit);
+        if (!reach)
+            return;
+        const s = reach.status;
+        const inherited = s === 'assumed' ? reach.why : undefined;
+        const mod = unit.mod;
+        for (const edge of unit.edges) {
+            const target = this.program.targetModule(mod, edge.spec, edge.kind === 'require' ? 'require' : 'import');
+            if (target)
+                this.mark(target.top, s, inherited);
+        }
+        for (const cls of unit.classes) {
+            if (cls.decorators.length === 0)
+                continue;
+            const name = cls.id?.name ?? '(anonymous)';
+            const why = `class ${name} is decorated (${where(this.program.cfs, mod, cls)}): a framework instantiates it and calls its methods`;
+            this.mark(mod.classInit.get(cls), 'assumed', why);
+            for (const m of cls.body.body)
+                if (m.type === 'MethodDefinition')
+                    this.mark(mod.unitOf.get(m.value), 'assumed', why);
+        }
+        for (const call of unit.calls)
+            this.call(call, unit, s, inherited);
+    }
+    call(call, unit, s, inherited) {
+        const mod = unit.mod;
+        const calleeNode = call.type === 'TaggedTemplateExpression' ? call.tag : call.callee;
+        const cv = this.program.valueOf(calleeNode, mod);
+        if (call.type === 'NewExpression' && cv.k === 'class')
+            this.instantiate(cv, s, inherited);
+        if (cv.k === 'fn')
+            this.mark(cv.mod.unitOf.get(cv.fn), s, inherited);
+        if (cv.k === 'module' && cv.mod.cjsWhole) {
+            const whole = this.program.valueOf(cv.mod.cjsWhole, cv.mod);
+            if (whole.k === 'fn')
+                this.mark(whole.mod.unitOf.get(whole.fn), s, inherited);
+        }
+        if (call.type === 'TaggedTemplateExpression')
+            return;
+        call.arguments.forEach((arg, index) => {
+            if (arg.type === 'SpreadElement')
+                return;
+            for (const fn of this.functionsIn(arg, mod)) {
+                const calls = this.callsItsCallback(call, calleeNode, cv, index, mod);
+                const why = calls ? inherited : `it is passed as a callback to \`${excerpt(mod, calleeNode)}\` (${where(this.program.cfs, mod, call)}), which may never call it`;
+                this.mark(fn.mod.unitOf.get(fn.fn), calls ? s : 'assumed', why);
+            }
+        });
+    }
+    /** `new C()` runs C's constructor and field initialisers, and those of every superclass. */
+    instantiate(cls, s, inherited) {
+        let current = cls;
+        for (let depth = 0; current.k === 'class' && depth < 8; depth++) {
+            this.mark(current.mod.classInit.get(current.cls), s, inherited);
+            current = current.cls.superClass ? this.program.valueOf(current.cls.superClass, current.mod) : { k: 'unknown' };
+        }
+    }
+    /** Functions given as an argument: directly, or as values of an object or array literal argument. */
+    functionsIn(arg, mod) {
+        const out = [];
+        const add = (v) => {
+            if (v.k === 'fn')
+                out.push({ fn: v.fn, mod: v.mod });
+        };
+        const a = unwrap(arg);
+        if (a.type === 'ObjectExpression') {
+            for (const p of a.properties)
+                if (p.type === 'Property')
+                    add(this.program.valueOf(p.value, mod));
+        }
+        else if (a.type === 'ArrayExpression') {
+            for (const el of a.elements)
+                if (el && el.type !== 'SpreadElement')
+                    add(this.program.valueOf(el, mod));
+        }
+        else
+            add(this.program.valueOf(a, mod));
+        return out;
+    }
+    callsItsCallback(call, calleeNode, cv, index, mod) {
+        const callee = unwrap(calleeNode);
+        if (callee.type === 'MemberExpression') {
+            const m = memberName(callee);
+            if (m && CALLING_METHODS.has(m))
+                return true;
+        }
+        if (cv.k === 'global' && cv.path.length === 1 && CALLING_GLOBALS.has(cv.path[0] ?? ''))
+            return true;
+        if (cv.k === 'process' && cv.path.length === 1 && PROCESS_LISTENERS.has(cv.path[0] ?? ''))
+            return true;
+        if (cv.k === 'fn')
+            return callsParam(cv.fn, cv.mod, index);
+        return this.libraries.match(call, mod).some((m) => m.entry.role === 'signal-handler');
+    }
+}
+/** Whether a local function calls (or forwards to a caller of) its parameter at `index`. */
+function callsParam(fn, mod, index) {
+    const param = fn.params[index];
+    if (param?.type !== 'Identifier')
+        return false;
+    const unit = mod.unitOf.get(fn);
+    if (!unit)
+        return false;
+    for (const call of unit.calls) {
+        if (call.type === 'TaggedTemplateExpression')
+            continue;
+        const callee = unwrap(call.callee);
+        if (callee.type === 'Identifier' && callee.name === param.name && lookup(mod, callee)?.id === param)
+            return true;
+        for (const arg of call.arguments) {
+            const a = unwrap(arg);
+            if (a.type === 'Identifier' && a.name === param.name && lookup(mod, a)?.id === param)
+                return true;
+        }
+    }
+    return false;
+}
+function where(cfs, mod, node) {
+    return `${cfs.rel(mod.file)}:${startOf(node).line}`;
+}
+//# sourceMappingURL=reach.js.map

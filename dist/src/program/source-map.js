@@ -1,0 +1,598 @@
+/**
+ * Build output → source. The Dockerfile runs `node dist/main.js`, a file
+ * the image builds and the host usually lacks; the program analysis needs
+ * the source it was built from. Tried in order (the first hit wins, exact
+ * case only):
+ *
+ *  1. the file itself (JS copied from the host), also with `.js/.mjs/.cjs`
+ *     added to an extension-less path;
+ *  2. Next.js standalone output (`.next/standalone/server.js`) → the app folder;
+ *  3. a TS source beside it (`x.js` → `x.ts`); then a missing `server.js`
+ *     beside `next.config.*` is standalone output copied to the app root;
+ *  4. tsconfig `outDir` → `rootDir` for every tsconfig*.json from the output's
+ *     folder up (extends followed). Without an explicit rootDir both the
+ *     inferred common root of the inputs (tsc ≤ 5.x) and the config's own
+ *     folder (tsc 6 default) are tried;
+ *  5. build scripts and bundlers, read as data: `tsc --outDir` in scripts,
+ *     tsup (config file, package.json#tsup, CLI in scripts), esbuild and ncc
+ *     CLIs in scripts, webpack `entry`/`output`;
+ *  6. heuristics: the same path or basename under `src/`, then package.json
+ *     `source`, then `main` when it is a TS file.
+ *
+ * A path that exists only with another letter case stops the search with
+ * `caseMismatch`: on Linux it would not load.
+ */
+import path from 'node:path';
+import { ContextFs, isRecord } from './fs-context.js';
+import { litPath, litString, readLiteralConfig } from './literal-config.js';
+import { loadTsConfig } from './tsconfig.js';
+import { matchPath } from './workspaces.js';
+const OUTPUT_EXTENSIONS = ['.js', '.mjs', '.cjs'];
+const SOURCE_FOR_OUTPUT = {
+    '.js': ['.ts', '.tsx', '.js', '.jsx'],
+    '.mjs': ['.mts', '.mjs'],
+    '.cjs': ['.cts', '.cjs'],
+};
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const MAX_SCAN_ENTRIES = 20_000;
+class Found extends Error {
+    result;
+    constructor(result) {
+        super('found');
+        this.result = result;
+    }
+}
+export function findSourceForOutput(contextDir, outputPath, cfs = new ContextFs(contextDir)) {
+    const search = new Search(cfs);
+    try {
+        search.run(path.resolve(cfs.root, outputPath));
+    }
+    catch (error) {
+        if (error instanceof Found)
+            return error.result;
+        throw error;
+    }
+    return { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+}
+class Search {
+    cfs;
+    tried = [];
+    stopReason;
+    seen = new Set();
+    constructor(cfs) {
+        this.cfs = cfs;
+    }
+    /** Tries one candidate; a hit (or a case-only match) ends the search. */
+    probe(candidate, via, kind = 'file') {
+        const abs = path.resolve(candidate);
+        if (this.seen.has(abs))
+            return;
+        this.seen.add(abs);
+        this.tried.push(this.cfs.rel(abs));
+        const status = this.cfs.check(abs);
+        if (status.status === kind)
+            throw new Found({ source: abs, tried: this.tried, via });
+        if (status.status === 'missing') {
+            const found = this.cfs.caseInsensitiveMatch(abs);
+            if (found && this.cfs.check(found).status === kind) {
+                throw new Found({
+                    source: null,
+                    tried: this.tried,
+                    via: 'case mismatch',
+                    caseMismatch: { expected: this.cfs.rel(abs), found: this.cfs.rel(found) },
+                });
+            }
+        }
+    }
+    probeStem(stem, extensions, via) {
+        for (const ext of extensions)
+            this.probe(stem + ext, via);
+    }
+    run(output) {
+        if (!this.cfs.lexicallyInside(output)) {
+            this.stopReason = 'outside the build context';
+            return;
+        }
+        let out = output;
+        const status = this.cfs.check(out);
+        if (status.status === 'outside') {
+            this.tried.push(this.cfs.rel(out));
+            this.stopReason = 'symlink leads outside the build context';
+            return;
+        }
+        if (status.status === 'dir') {
+            // `node dist`: package.json main, else index.js.
+            this.tried.push(this.cfs.rel(out));
+            const pkg = this.cfs.readJson(path.join(out, 'package.json'));
+            out = path.join(out, isRecord(pkg) && typeof pkg['main'] === 'string' ? pkg['main'] : 'index.js');
+        }
+        this.probe(out, 'file exists');
+        let ext = path.extname(out);
+        if (!OUTPUT_EXTENSIONS.includes(ext) && !SOURCE_EXTENSIONS.includes(ext)) {
+            for (const e of OUTPUT_EXTENSIONS)
+                this.probe(out + e, 'extension added');
+            out += '.js';
+            ext = '.js';
+        }
+        this.nextStandalone(out);
+        const stem = out.slice(0, out.length - ext.length);
+        const sourceExts = SOURCE_FOR_OUTPUT[ext];
+        if (!sourceExts)
+            return;
+        this.probeStem(stem, sourceExts.filter((e) => e !== ext), 'source beside output');
+        // A missing `server.js` beside next.config.*: the standalone output copied to the app root.
+        // Checked after `server.ts`, which would be a custom server's source.
+        if (path.basename(out) === 'server.js' && this.hasNextConfig(path.dirname(out))) {
+            throw new Found({ source: path.dirname(out), tried: this.tried, via: 'next standalone' });
+        }
+        const pkgDir = this.packageDir(out);
+        this.tsconfigs(out, ext);
+        this.bundlers(out, pkgDir);
+        this.heuristics(out, ext, pkgDir);
+    }
+    /** The nearest folder at or above the output's with a package.json (else the context root). */
+    packageDir(out) {
+        for (let d = path.dirname(out); this.cfs.lexicallyInside(d); d = path.dirname(d)) {
+            if (this.cfs.isFile(path.join(d, 'package.json')))
+                return d;
+            if (d === this.cfs.root)
+                break;
+        }
+        return this.cfs.root;
+    }
+    nextStandalone(out) {
+        const parts = out.split(path.sep);
+        const at = parts.lastIndexOf('standalone');
+        if (at <= 0 || parts[at - 1] !== '.next')
+            return;
+        const appDir = parts.slice(0, at - 1).join(path.sep) || path.sep;
+        const candidates = [appDir];
+        // Monorepo standalone output mirrors the app's path: `.next/standalone/apps/web/server.js`.
+        const inner = parts.slice(at + 1, -1);
+        if (inner.length > 0)
+            candidates.push(path.join(this.cfs.root, ...inner));
+        for (const dir of candidates) {
+            this.tried.push(this.cfs.rel(dir));
+            if (this.hasNextConfig(dir))
+                throw new Found({ source: dir, tried: this.tried, via: 'next standalone' });
+        }
+    }
+    hasNextConfig(dir) {
+        const entries = this.cfs.list(dir);
+        if (!entries)
+            return false;
+        for (const name of ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'next.config.mts']) {
+            if (entries.has(name)) {
+                this.tried.push(this.cfs.rel(path.join(dir, name)));
+                return true;
+            }
+        }
+        return false;
+    }
+    tsconfigs(out, ext) {
+        const sourceExts = SOURCE_FOR_OUTPUT[ext] ?? [];
+        for (let d = path.dirname(out); this.cfs.lexicallyInside(d); d = path.dirname(d)) {
+            for (const file of tsconfigFiles(this.cfs, d)) {
+                const config = loadTsConfig(this.cfs, file);
+                if (!config?.outDir)
+                    continue;
+                const rel = path.relative(config.outDir, out);
+                if (rel.startsWith('..') || path.isAbsolute(rel))
+                    continue;
+                const relStem = rel.slice(0, rel.length - ext.length);
+                const configDir = path.dirname(file);
+                const name = path.basename(file) === 'tsconfig.json' ? 'tsconfig' : path.basename(file);
+                const roots = config.rootDir ? [config.rootDir] : unique([inferRootDir(this.cfs, config), configDir]);
+                for (const root of roots) {
+                    const via = `${name} outDir ${relTo(configDir, config.outDir)} → rootDir ${relTo(configDir, root)}`;
+                    this.probeStem(path.join(root, relStem), sourceExts, via);
+                }
+            }
+            if (d === this.cfs.root)
+                break;
+        }
+    }
+    bundlers(out, pkgDir) {
+        const pkg = this.cfs.readJson(path.join(pkgDir, 'package.json'));
+        const scripts = isRecord(pkg) && isRecord(pkg['scripts']) ? pkg['scripts'] : {};
+        // tsup: config files, package.json#tsup, CLI.
+        const tsupConfigs = [];
+        for (const name of ['tsup.config.ts', 'tsup.config.mts', 'tsup.config.cts', 'tsup.config.js', 'tsup.config.mjs', 'tsup.config.cjs']) {
+            const text = this.cfs.readText(path.join(pkgDir, name), 500_000);
+            if (text !== null)
+                tsupConfigs.push(readLiteralConfig(text));
+        }
+        const tsupJson = this.cfs.readJson(path.join(pkgDir, 'tsup.config.json'));
+        if (tsupJson !== undefined)
+            tsupConfigs.push(jsonToLit(tsupJson));
+        if (isRecord(pkg) && pkg['tsup'] !== undefined)
+            tsupConfigs.push(jsonToLit(pkg['tsup']));
+        for (const config of tsupConfigs) {
+            for (const one of config.t === 'arr' ? config.items : [config]) {
+                if (one.t !== 'obj')
+                    continue;
+                const outDir = litString(one.props.get('outDir')) ?? 'dist';
+                this.matchEntries(out, pkgDir, entriesOf(one.props.get('entry')), path.resolve(pkgDir, outDir), 'tsup entry');
+            }
+        }
+        for (const command of scriptCommands(scripts)) {
+            const [tool, ...args] = command;
+            const base = tool ? path.basename(tool) : '';
+            if (base === 'tsc') {
+                this.tscScript(out, pkgDir, args);
+            }
+            else if (base === 'tsup') {
+                const { positional, flags } = parseArgs(args, ['-d', '--out-dir', '--format', '--target', '--config', '--env']);
+                const outDir = flags.get('-d') ?? flags.get('--out-dir') ?? 'dist';
+                this.matchEntries(out, pkgDir, positional.map((p) => ({ name: null, file: p })), path.resolve(pkgDir, outDir), 'tsup entry');
+            }
+            else if (base === 'ncc' && args[0] === 'build') {
+                const { positional, flags } = parseArgs(args.slice(1), ['-o', '--out', '-e', '--external', '-C', '--cache', '-t', '--target']);
+                const outDir = path.resolve(pkgDir, flags.get('-o') ?? flags.get('--out') ?? 'dist');
+                const input = positional[0];
+                if (input && samePathNoExt(out, path.join(outDir, 'index.js')))
+                    this.probe(path.resolve(pkgDir, input), 'ncc build');
+            }
+            else if (base === 'esbuild') {
+                const { positional, flags } = parseArgs(args, []);
+                const outfile = flags.get('--outfile');
+                const input = positional[0];
+                if (outfile && input && samePathNoExt(out, path.resolve(pkgDir, outfile)))
+                    this.probe(path.resolve(pkgDir, input), 'esbuild script');
+                const outdir = flags.get('--outdir');
+                if (outdir) {
+                    const outbase = flags.get('--outbase');
+                    this.matchEntries(out, pkgDir, positional.map((p) => ({ name: null, file: p })), path.resolve(pkgDir, outdir), 'esbuild script', outbase ? path.resolve(pkgDir, outbase) : undefined);
+                }
+            }
+        }
+        this.webpack(out, pkgDir);
+    }
+    /** `tsc --outDir build [--rootDir src] [-p tsconfig.x.json]` in scripts: flags override the config. */
+    tscScript(out, pkgDir, args) {
+        const { flags } = parseArgs(args, ['-p', '--project', '--outDir', '--rootDir']);
+        const outFlag = flags.get('--outDir');
+        if (!outFlag)
+            return;
+        let configFile = path.resolve(pkgDir, flags.get('-p') ?? flags.get('--project') ?? 'tsconfig.json');
+        if (this.cfs.isDir(configFile))
+            configFile = path.join(configFile, 'tsconfig.json');
+        const config = loadTsConfig(this.cfs, configFile) ?? { file: configFile, chain: [], problems: [] };
+        const outDir = path.resolve(pkgDir, outFlag);
+        const ext = path.extname(out);
+        const rel = path.relative(outDir, out);
+        if (rel.startsWith('..') || path.isAbsolute(rel))
+            return;
+        const rootFlag = flags.get('--rootDir');
+        const roots = rootFlag ? [path.resolve(pkgDir, rootFlag)] : config.rootDir ? [config.rootDir] : unique([inferRootDir(this.cfs, { ...config, outDir }), path.dirname(configFile)]);
+        for (const root of roots) {
+            const via = `tsc script outDir ${relTo(pkgDir, outDir)} → rootDir ${relTo(pkgDir, root)}`;
+            this.probeStem(path.join(root, rel.slice(0, rel.length - ext.length)), SOURCE_FOR_OUTPUT[ext] ?? [], via);
+        }
+    }
+    webpack(out, pkgDir) {
+        for (const name of ['webpack.config.js', 'webpack.config.cjs', 'webpack.config.mjs', 'webpack.config.ts']) {
+            const text = this.cfs.readText(path.join(pkgDir, name), 500_000);
+            if (text === null)
+                continue;
+            const config = readLiteralConfig(text);
+            for (const one of config.t === 'arr' ? config.items : [config]) {
+                if (one.t !== 'obj')
+                    continue;
+                const output = one.props.get('output');
+                const outProps = output?.t === 'obj' ? output.props : new Map();
+                const outDir = outProps.has('path') ? litPath(outProps.get('path'), pkgDir, path.resolve) : path.join(pkgDir, 'dist');
+                const filename = outProps.has('filename') ? litString(outProps.get('filename')) : '[name].js';
+                if (!outDir || !filename)
+                    continue;
+                const entryLit = one.props.get('entry') ?? { t: 'str', v: './src/index.js' };
+                const entries = entryLit.t === 'obj' ? entriesOf(entryLit) : entriesOf(entryLit).map((e) => ({ name: 'main', file: e.file }));
+                for (const entry of entries) {
+                    const target = path.resolve(outDir, filename.split('[name]').join(entry.name ?? 'main'));
+                    if (samePathNoExt(out, target))
+                        this.probe(path.resolve(pkgDir, entry.file), 'webpack entry');
+                }
+            }
+        }
+    }
+    /**
+     * Bundler entry points → outputs: a named entry gives `<outDir>/<name>.js`,
+     * an unnamed one keeps its path below the entries' common folder (esbuild's
+     * default outbase).
+     */
+    matchEntries(out, pkgDir, entries, outDir, via, outbase) {
+        const files = entries.flatMap((e) => expandEntry(this.cfs, pkgDir, e));
+        const unnamed = files.filter((e) => e.name === null).map((e) => e.file);
+        const base = outbase ?? commonDir(unnamed.map((f) => path.dirname(f)));
+        for (const entry of files) {
+            const relStem = entry.name ?? path.relative(base ?? path.dirname(entry.file), entry.file).replace(/\.[^./\\]+$/, '');
+            if (samePathNoExt(out, path.join(outDir, relStem)))
+                this.probe(entry.file, via);
+        }
+    }
+    heuristics(out, ext, pkgDir) {
+        const rel = path.relative(pkgDir, out);
+        const parts = rel.split(path.sep);
+        const exts = SOURCE_FOR_OUTPUT[ext] ?? SOURCE_EXTENSIONS;
+        const src = path.join(pkgDir, 'src');
+        if (parts.length > 1) {
+            const below = parts.slice(1).join(path.sep);
+            this.probeStem(path.join(src, below.slice(0, below.length - ext.length)), exts, 'same path under src');
+        }
+        this.probeStem(path.join(src, path.basename(out, ext)), exts, 'same basename under src');
+        const pkg = this.cfs.readJson(path.join(pkgDir, 'package.json'));
+        if (!isRecord(pkg))
+            return;
+        if (typeof pkg['source'] === 'string')
+            this.probe(path.resolve(pkgDir, pkg['source']), 'package.json source');
+        const main = pkg['main'];
+        if (typeof main === 'string' && ['.ts', '.tsx', '.mts', '.cts'].includes(path.extname(main))) {
+            this.probe(path.resolve(pkgDir, main), 'package.json main');
+        }
+    }
+}
+function entriesOf(v) {
+    if (!v)
+        return [];
+    if (v.t === 'str')
+        return [{ name: null, file: v.v }];
+    if (v.t === 'arr')
+        return v.items.flatMap((item) => (item.t === 'str' ? [{ name: null, file: item.v }] : []));
+    if (v.t === 'obj') {
+        const out = [];
+        for (const [name, value] of v.props) {
+            if (value.t === 'str')
+                out.push({ name, file: value.v });
+            else if (value.t === 'arr' && value.items[0]?.t === 'str')
+                out.push({ name, file: value.items[0].v });
+            else if (value.t === 'obj') {
+                const imp = value.props.get('import');
+                if (imp?.t === 'str')
+                    out.push({ name, file: imp.v });
+            }
+        }
+        return out;
+    }
+    return [];
+}
+/** Entry globs (`src/*.ts`) expand against the files present. */
+function expandEntry(cfs, pkgDir, entry) {
+    const abs = path.resolve(pkgDir, entry.file);
+    if (!entry.file.includes('*'))
+        return [{ name: entry.name, file: abs }];
+    const rel = path.relative(pkgDir, abs).split(path.sep).join('/');
+    const staticPart = rel.split('/').filter((s, i, all) => !all.slice(0, i + 1).some((x) => x.includes('*')));
+    const files = listFiles(cfs, path.join(pkgDir, ...staticPart), 2000);
+    return files
+        .filter((f) => matchPath(rel, path.relative(pkgDir, f).split(path.sep).join('/')))
+        .map((file) => ({ name: null, file }));
+}
+function samePathNoExt(a, b) {
+    const strip = (p) => {
+        const ext = path.extname(p);
+        return OUTPUT_EXTENSIONS.includes(ext) ? p.slice(0, -ext.length) : p;
+    };
+    return path.resolve(strip(a)) === path.resolve(strip(b));
+}
+function unique(list) {
+    return [...new Set(list)];
+}
+function relTo(from, to) {
+    const r = path.relative(from, to).split(path.sep).join('/');
+    return r === '' ? '.' : r;
+}
+function commonDir(dirs) {
+    if (dirs.length === 0)
+        return undefined;
+    let common = (dirs[0] ?? '').split(path.sep);
+    for (const d of dirs.slice(1)) {
+        const parts = d.split(path.sep);
+        let i = 0;
+        while (i < common.length && i < parts.length && common[i] === parts[i])
+            i++;
+        common = common.slice(0, i);
+    }
+    return common.join(path.sep) || path.sep;
+}
+/** tsconfig*.json files in a folder, build configs first (they are what `tsc -p` builds the image with). */
+function tsconfigFiles(cfs, dir) {
+    const entries = cfs.list(dir);
+    if (!entries)
+        return [];
+    const names = [...entries].filter((n) => n.startsWith('tsconfig') && n.endsWith('.json'));
+    const rank = (n) => (n === 'tsconfig.json' ? 1 : n.includes('build') || n.includes('prod') || n.includes('app') ? 0 : 2);
+    return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((n) => path.join(dir, n));
+}
+/**
+ * tsc's inferred rootDir: the longest common folder of the input files
+ * (`files`, plus the TS files `include` matches; every TS file below the
+ * config when both are absent).
+ */
+function inferRootDir(cfs, config) {
+    const configDir = path.dirname(config.file);
+    const inputs = [];
+    for (const f of config.files?.list ?? [])
+        inputs.push(path.resolve(config.files?.base ?? configDir, f));
+    const include = config.include ?? (config.files ? undefined : { patterns: ['**/*'], base: configDir });
+    const excludeBase = config.exclude?.base ?? configDir;
+    const excludes = (config.exclude?.patterns ?? []).map(normalizeGlob);
+    const excluded = (file) => {
+        if (file.includes(`${path.sep}node_modules${path.sep}`))
+            return true;
+        if (config.outDir !== undefined && !path.relative(config.outDir, file).startsWith('..'))
+            return true;
+        const rel = path.relative(excludeBase, file).split(path.sep).join('/');
+        return excludes.some((p) => matchPath(p, rel) || matchPath(`${p}/**`, rel));
+    };
+    for (const pattern of include?.patterns ?? []) {
+        const base = include?.base ?? configDir;
+        const norm = normalizeGlob(pattern);
+        const segments = norm.split('/');
+        const firstWild = segments.findIndex((s) => s.includes('*') || s.includes('?'));
+        const staticDir = path.resolve(base, ...(firstWild < 0 ? segments : segments.slice(0, firstWild)));
+        const status = cfs.check(staticDir);
+        if (status.status === 'file') {
+            inputs.push(staticDir);
+            continue;
+        }
+        if (status.status !== 'dir')
+            continue;
+        const glob = firstWild < 0 ? `${norm}/**/*` : norm;
+        for (const file of listFiles(cfs, staticDir, MAX_SCAN_ENTRIES)) {
+            const ext = path.extname(file);
+            const isInput = ['.ts', '.tsx', '.mts', '.cts'].includes(ext) || (config.allowJs === true && ['.js', '.jsx', '.mjs', '.cjs'].includes(ext));
+            if (!isInput || file.endsWith('.d.ts') || excluded(file))
+                continue;
+            if (matchPath(glob, path.relative(base, file).split(path.sep).join('/')))
+                inputs.push(file);
+        }
+    }
+    return commonDir(inputs.map((f) => path.dirname(f))) ?? configDir;
+}
+function normalizeGlob(p) {
+    let s = p.split('\\').join('/');
+    while (s.startsWith('./'))
+        s = s.slice(2);
+    while (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s;
+}
+/** Files below `dir` (breadth-first, node_modules and dot folders skipped), at most `limit`. */
+function listFiles(cfs, dir, limit) {
+    const out = [];
+    const queue = [dir];
+    let seen = 0;
+    while (queue.length > 0 && seen < limit) {
+        const d = queue.shift() ?? '';
+        const entries = cfs.list(d);
+        if (!entries)
+            continue;
+        for (const name of [...entries].sort()) {
+            if (++seen > limit)
+                break;
+            const full = path.join(d, name);
+            const status = cfs.check(full);
+            if (status.status === 'file')
+                out.push(full);
+            else if (status.status === 'dir' && name !== 'node_modules' && !name.startsWith('.'))
+                queue.push(full);
+        }
+    }
+    return out;
+}
+function jsonToLit(v) {
+    if (typeof v === 'string')
+        return { t: 'str', v };
+    if (typeof v === 'number')
+        return { t: 'num', v };
+    if (typeof v === 'boolean')
+        return { t: 'bool', v };
+    if (Array.isArray(v))
+        return { t: 'arr', items: v.map(jsonToLit) };
+    if (isRecord(v))
+        return { t: 'obj', props: new Map(Object.entries(v).map(([k, x]) => [k, jsonToLit(x)])) };
+    return { t: 'opaque' };
+}
+/**
+ * Commands in package.json scripts, split on `&&`, `||`, `;` and `|`, as
+ * argv (quotes removed). `npx`, `pnpm exec`, `yarn` and `VAR=x` prefixes are dropped.
+ */
+function scriptCommands(scripts) {
+    const out = [];
+    for (const value of Object.values(scripts)) {
+        if (typeof value !== 'string' || value.length > 10_000)
+            continue;
+        let current = [];
+        for (const word of shellWords(value)) {
+            if (word === '&&' || word === '||' || word === ';' || word === '|') {
+                out.push(current);
+                current = [];
+            }
+            else
+                current.push(word);
+        }
+        out.push(current);
+    }
+    return out.map((argv) => {
+        let a = argv;
+        for (;;) {
+            const head = a[0];
+            if (head === undefined)
+                break;
+            if (head === 'npx' || head === 'yarn' || head === 'bunx' || head === 'exec' || head === 'env' || head === '--yes' || head === '-y')
+                a = a.slice(1);
+            else if ((head === 'pnpm' || head === 'npm') && (a[1] === 'exec' || a[1] === 'dlx'))
+                a = a.slice(2);
+            else if (head.includes('=') && !head.startsWith('-'))
+                a = a.slice(1);
+            else
+                break;
+        }
+        return a;
+    });
+}
+function shellWords(text) {
+    const words = [];
+    let word = '';
+    let has = false;
+    let quote = null;
+    const flush = () => {
+        if (has)
+            words.push(word);
+        word = '';
+        has = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else
+                word += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === ' ' || c === '\t' || c === '\n')
+            flush();
+        else if (c === ';' || c === '|' || c === '&') {
+            flush();
+            const two = text[i + 1] === c ? c + c : c;
+            if (two === '&')
+                word = '&';
+            else {
+                words.push(two);
+                if (two.length === 2)
+                    i++;
+            }
+        }
+        else {
+            word += c;
+            has = true;
+        }
+    }
+    flush();
+    return words;
+}
+/** Splits CLI args into positionals and `--flag=value` / `--flag value` (for the flags listed as taking a value). */
+function parseArgs(args, valueFlags) {
+    const positional = [];
+    const flags = new Map();
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i] ?? '';
+        if (a.startsWith('-')) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                flags.set(a.slice(0, eq), a.slice(eq + 1));
+            else if (valueFlags.includes(a) && i + 1 < args.length)
+                flags.set(a, args[++i] ?? '');
+            else
+                flags.set(a, '');
+        }
+        else
+            positional.push(a);
+    }
+    return { positional, flags };
+}
+//# sourceMappingURL=source-map.js.map

@@ -1,0 +1,172 @@
+/**
+ * V8 code cache for the CommonJS packages pid1-lint loads. TypeScript is
+ * 9 MB of JavaScript, and compiling it is most of what loading the parser
+ * costs (BENCHMARKS.md). Node ≥ 22.1 has `module.enableCompileCache()`;
+ * on Node 20 this module hooks `Module.prototype._compile` instead, hands
+ * V8 the code it cached last time, and at exit stores the code of every
+ * function that ran (so the parser's hot paths are cached too, not only
+ * what V8 compiles eagerly).
+ *
+ * The folder is safe to delete at any time (entries are only ever
+ * replaced whole: written to a temporary file, then renamed) and safe under
+ * concurrent runs (pre-commit starts several at once). A damaged entry is
+ * ignored: each one carries checksums, and V8 checks its own version and
+ * flags.
+ */
+import fs from 'node:fs';
+import Module from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+
+/** Smaller files compile in microseconds: reading a cache entry would cost more. */
+const MIN_SOURCE_CHARS = 16 * 1024;
+const MAGIC = 0x50314343; // "P1CC"
+const HEADER_BYTES = 16;
+/** `import()` inside a cached module resolves as it would without the cache. */
+const DYNAMIC_IMPORT = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+
+/** Where the cache lives, or null when it is turned off or there is no home for it. */
+export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.PID1_LINT_NO_CACHE && env.PID1_LINT_NO_CACHE !== '0') return null;
+  if (env.PID1_LINT_CACHE_DIR) return path.resolve(env.PID1_LINT_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : '');
+  return base ? path.join(base, 'pid1-lint') : null;
+}
+
+export type CompileCacheStatus =
+  | { kind: 'off' }
+  | { kind: 'node'; directory: string }
+  | { kind: 'hook'; directory: string };
+
+let installed: CompileCacheStatus | undefined;
+
+/**
+ * Turns the cache on for modules loaded from now on (call it before the
+ * parser is imported). Idempotent; never throws: a cache that cannot work
+ * just leaves loading as it was.
+ */
+export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): CompileCacheStatus {
+  if (installed) return installed;
+  const dir = cacheDirectory(env);
+  if (!dir) return (installed = { kind: 'off' });
+  const native = (Module as unknown as { enableCompileCache?: (dir: string) => { status: number; directory?: string } }).enableCompileCache;
+  if (typeof native === 'function') {
+    try {
+      const result = native(path.join(dir, 'node'));
+      return (installed = { kind: 'node', directory: result.directory ?? path.join(dir, 'node') });
+    } catch {
+      return (installed = { kind: 'off' });
+    }
+  }
+  // V8 rejects data from another version or flags anyway; one folder per version keeps old ones from piling up in place.
+  const directory = path.join(dir, `v8-${process.versions.v8}-${process.arch}`);
+  installHook(directory);
+  return (installed = { kind: 'hook', directory });
+}
+
+interface ModuleInternals {
+  exports: unknown;
+  require(id: string): unknown;
+  paths: string[];
+  filename: string;
+}
+
+type ModuleStatics = {
+  prototype: { _compile(this: ModuleInternals, content: string, filename: string): unknown };
+  wrap(content: string): string;
+  _resolveFilename(request: string, parent: ModuleInternals, isMain: boolean, options?: unknown): string;
+  _cache: unknown;
+  _extensions: unknown;
+};
+
+function installHook(directory: string): void {
+  const M = Module as unknown as ModuleStatics;
+  const original = M.prototype._compile;
+  const pending: { script: vm.Script; file: string }[] = [];
+  M.prototype._compile = function compileWithCache(this: ModuleInternals, content: string, filename: string): unknown {
+    if (content.length < MIN_SOURCE_CHARS) return original.call(this, content, filename);
+    const file = entryFile(directory, filename);
+    if (file === null) return original.call(this, content, filename);
+    const cached = readEntry(file);
+    let script: vm.Script;
+    try {
+      script = new vm.Script(M.wrap(content), { filename, ...(DYNAMIC_IMPORT ? { importModuleDynamically: DYNAMIC_IMPORT as unknown as vm.ScriptOptions["importModuleDynamically"] } : {}), ...(cached ? { cachedData: cached } : {}) });
+    } catch {
+      // A syntax error: let Node report it the usual way.
+      return original.call(this, content, filename);
+    }
+    if (!cached || script.cachedDataRejected) pending.push({ script, file });
+    const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return fn.call(this.exports, this.exports, makeRequire(this, M), this, filename, path.dirname(filename));
+  };
+  // At exit the scripts hold the code of every function that ran: store that.
+  process.once('exit', () => {
+    for (const { script, file } of pending) writeEntry(file, script.createCachedData());
+  });
+}
+
+/** `require` as Node builds it for a module (resolve, cache, main, extensions). */
+function makeRequire(mod: ModuleInternals, M: ModuleStatics): NodeJS.Require {
+  const require = ((id: string) => mod.require(id)) as NodeJS.Require;
+  const resolve = ((request: string, options?: unknown) => M._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+  resolve.paths = (request: string) => (Module as unknown as { _resolveLookupPaths(r: string, m: ModuleInternals): string[] | null })._resolveLookupPaths(request, mod);
+  require.resolve = resolve;
+  require.cache = M._cache as NodeJS.Require['cache'];
+  require.extensions = M._extensions as NodeJS.Require['extensions'];
+  require.main = process.mainModule;
+  return require;
+}
+
+/**
+ * The entry of a source file: named after its path, size, inode and mtime,
+ * so a reinstalled or edited package gets a new entry (npm gives every file
+ * the same mtime, but a new inode).
+ */
+function entryFile(directory: string, filename: string): string | null {
+  try {
+    const st = fs.statSync(filename);
+    const key = `${filename}\0${st.size}\0${st.ino}\0${st.mtimeMs}`;
+    return path.join(directory, `${path.basename(filename).replace(/[^\w.-]/g, '_')}-${zlib.crc32(key).toString(16)}.v8`);
+  } catch {
+    return null;
+  }
+}
+
+/** The cached data of an entry, or undefined when it is missing or damaged. */
+export function readEntry(file: string): Buffer | undefined {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (buf.length < HEADER_BYTES || buf.readUInt32LE(0) !== MAGIC) return undefined;
+  const length = buf.readUInt32LE(4);
+  const data = buf.subarray(HEADER_BYTES);
+  if (data.length !== length || zlib.crc32(data) !== buf.readUInt32LE(8)) return undefined;
+  return data;
+}
+
+/** Writes an entry whole (temporary file, then rename): a concurrent reader sees the old one or the new one. */
+export function writeEntry(file: string, data: Buffer): void {
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(data.length, 4);
+  header.writeUInt32LE(zlib.crc32(data), 8);
+  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    // The folder may have been deleted since the run started: make it again.
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, Buffer.concat([header, data]));
+    fs.renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk only costs the next run its head start.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing more to do
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Lints many Dockerfiles on worker threads: reading a program is CPU-bound
+ * parsing, so a monorepo's services spread over the cores. Each worker
+ * loads the parser once and keeps its own per-run caches, so a module that
+ * many services share is parsed once per worker instead of once per run;
+ * Dockerfiles are handed out one at a time to whichever worker is free.
+ * Results come back in the order of the files, as a sequential run gives
+ * them. BENCHMARKS.md has the measurements behind the thresholds.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LintResult } from '../types.js';
+import type { LintOptions } from './linter.js';
+
+/** The options a worker can be given: plain data only (no caches, no rule objects). */
+export type PoolOptions = Pick<LintOptions, 'contextDir' | 'target' | 'severities' | 'extraImages' | 'extraLibraries' | 'runtime'>;
+
+/** Below this many Dockerfiles per worker, loading the parser again costs more than it saves. */
+const MIN_FILES_PER_WORKER = 4;
+/** Each worker holds its own parser and caches (~100 MB at most, BENCHMARKS.md). */
+const MAX_WORKERS = 4;
+
+/**
+ * How many workers to use: PID1_LINT_WORKERS (a number, or `auto`: one per
+ * core when there is enough work). Off by default: on the 2-core machines
+ * measured, workers cost more CPU and memory than they saved in wall time
+ * (BENCHMARKS.md).
+ */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env.PID1_LINT_WORKERS;
+  if (asked === 'auto') {
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const count = Math.min(cores, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER));
+    return count >= 2 ? count : 0;
+  }
+  const n = Number(asked);
+  return asked && Number.isInteger(n) && n > 1 ? Math.min(n, files) : 0;
+}
+
+/** What a worker sends back for one Dockerfile. */
+export type WorkerReply = { index: number; results: LintResult[] } | { index: number; error: string };
+/** What a worker is sent: a Dockerfile to lint, or nothing more to do. */
+export type WorkerTask = { index: number; file: string } | { done: true };
+
+/** One file's outcome; `error` is the worker's stack trace of an internal error. */
+export type PoolOutcome = { results: LintResult[] } | { error: string };
+
+/** Lints `files` on `count` workers; outcomes are in the order of `files`. */
+export function lintInWorkers(files: string[], options: PoolOptions, count: number): Promise<PoolOutcome[]> {
+  const outcomes: PoolOutcome[] = new Array<PoolOutcome>(files.length);
+  let next = 0;
+  let settled = 0;
+  let alive = count;
+  return new Promise((resolve) => {
+    const settle = (index: number, outcome: PoolOutcome) => {
+      outcomes[index] = outcome;
+      if (++settled === files.length) resolve(outcomes);
+    };
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: options });
+      /** The file this worker is linting, so a crash fails exactly that one. */
+      let current: number | null = null;
+      const dispatch = () => {
+        current = next < files.length ? next++ : null;
+        worker.postMessage((current === null ? { done: true } : { index: current, file: files[current] as string }) satisfies WorkerTask);
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        current = null;
+        settle(reply.index, 'error' in reply ? { error: reply.error } : { results: reply.results });
+        dispatch();
+      });
+      let failed = false;
+      const fail = (reason: string) => {
+        if (failed) return;
+        failed = true;
+        if (current !== null) settle(current, { error: reason });
+        // The last worker gone: nobody is left to take the files not handed out yet.
+        if (--alive === 0) while (next < files.length) settle(next++, { error: reason });
+      };
+      worker.on('error', (error) => fail(error.stack ?? error.message));
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(`worker thread exited with code ${code}`);
+      });
+      dispatch();
+    }
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The V8 code cache (src/cache/compile-cache.ts): what a run relies on, not
+ * how fast it is (the benchmark measures that). Each CLI run is a fresh
+ * process with its own PID1_LINT_CACHE_DIR.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import Module from 'node:module';
+import { cacheDirectory, readEntry, writeEntry } from '../../src/cache/compile-cache.js';
+import { packageRoot } from '../../src/package-info.js';
+import { writeTree } from '../model/helpers.js';
+
+const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+const temps: string[] = [];
+after(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-cache-'));
+  temps.push(dir);
+  return dir;
+}
+
+function lint(dir: string, cache: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, '-f', 'json', dir], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function entries(cache: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else found.push(path.join(dir, e.name));
+    }
+  };
+  if (fs.existsSync(cache)) walk(cache);
+  return found;
+}
+
+const APP = {
+  'package.json': '{ "type": "module" }\n',
+  Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+  'server.js': "import { stop } from './stop.js';\nprocess.on('SIGTERM', stop);\n",
+  'stop.js': 'export function stop() { process.exit(0); }\n',
+};
+
+describe('compile cache', () => {
+  test('where it lives: PID1_LINT_CACHE_DIR, XDG_CACHE_HOME, ~/.cache; PID1_LINT_NO_CACHE turns it off', () => {
+    assert.equal(cacheDirectory({ PID1_LINT_CACHE_DIR: '/tmp/x' }), '/tmp/x');
+    assert.equal(cacheDirectory({ XDG_CACHE_HOME: '/xdg' }), '/xdg/pid1-lint');
+    assert.equal(cacheDirectory({ PID1_LINT_NO_CACHE: '1', PID1_LINT_CACHE_DIR: '/tmp/x' }), null);
+    assert.equal(cacheDirectory({ PID1_LINT_NO_CACHE: '0', PID1_LINT_CACHE_DIR: '/tmp/x' }), '/tmp/x');
+  });
+
+  test('a damaged entry reads as missing', () => {
+    const file = path.join(tempDir(), 'a.v8');
+    const data = Buffer.from('cached code '.repeat(100));
+    writeEntry(file, data);
+    assert.deepEqual(readEntry(file), data);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    assert.equal(readEntry(file), undefined, 'a flipped byte');
+    fs.writeFileSync(file, bytes.subarray(0, 40));
+    assert.equal(readEntry(file), undefined, 'truncated');
+    fs.writeFileSync(file, 'not a cache entry at all');
+    assert.equal(readEntry(file), undefined, 'garbage');
+    assert.equal(readEntry(path.join(path.dirname(file), 'missing.v8')), undefined);
+  });
+
+  test('runs give the same output with an empty, a filled, a corrupted and a deleted cache', () => {
+    const app = writeTree(APP);
+    const cache = path.join(tempDir(), 'cache');
+    const first = lint(app, cache);
+    assert.equal(first.code, 0, first.stderr);
+    const written = entries(cache);
+    assert.ok(written.some((f) => /typescript\.js-.*\.v8$/.test(f)), `the parser's code is cached: ${written.join(', ')}`);
+    assert.equal(lint(app, cache).stdout, first.stdout);
+    for (const f of written) fs.writeFileSync(f, Buffer.alloc(64, 7));
+    const corrupted = lint(app, cache);
+    assert.equal(corrupted.stdout, first.stdout);
+    assert.equal(corrupted.stderr, '');
+    assert.ok(entries(cache).every((f) => readEntry(f) !== undefined), 'damaged entries are written again');
+    fs.rmSync(cache, { recursive: true });
+    assert.equal(lint(app, cache).stdout, first.stdout);
+    assert.equal(lint(app, cache, { PID1_LINT_NO_CACHE: '1' }).stdout, first.stdout);
+  });
+
+  test('the folder may be deleted while a run uses it', () => {
+    const cache = path.join(tempDir(), 'cache');
+    const module = (rel: string) => JSON.stringify(pathToFileURL(path.join(packageRoot(), 'dist', rel)).href);
+    // Enable, delete the folder before the parser loads, parse: the entries are written at exit all the same.
+    const script = `
+      import fs from 'node:fs';
+      const { enableCompileCache } = await import(${module('src/cache/compile-cache.js')});
+      console.log(enableCompileCache().kind);
+      fs.rmSync(${JSON.stringify(cache)}, { recursive: true, force: true });
+      const { parseSource } = await import(${module('src/program/parse.js')});
+      console.log((await parseSource('a.ts', 'const a: number = 1;')).ok);
+    `;
+    for (let i = 0; i < 2; i++) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache } });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, `${typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function' ? 'node' : 'hook'}\ntrue\n`);
+    }
+    if (!('enableCompileCache' in Module)) assert.ok(entries(cache).some((f) => /typescript\.js-.*\.v8$/.test(f)));
+  });
+});
