@@ -13,7 +13,7 @@ import type { LintResult } from '../types.js';
 import type { LintOptions } from './linter.js';
 
 /** The options a worker can be given: plain data only (no caches, no rule objects). */
-export type PoolOptions = Pick<LintOptions, 'contextDir' | 'target' | 'severities' | 'extraImages' | 'extraLibraries' | 'runtime'>;
+export type PoolOptions = Pick<LintOptions, 'contextDir' | 'target' | 'severities' | 'extraImages' | 'extraLibraries' | 'runtime' | 'fixType'>;
 
 /** Below this many Dockerfiles per worker, loading the parser again costs more than it saves. */
 const MIN_FILES_PER_WORKER = 4;

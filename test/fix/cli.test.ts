@@ -11,8 +11,8 @@ import { HANDLER } from './helpers.js';
 
 const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
 
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8' });
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -88,6 +88,17 @@ describe('pid1-lint --fix', () => {
   });
 });
 
+test('--fix-type reaches the worker threads (PID1_LINT_WORKERS) as it does a run without them', () => {
+  const files: Record<string, string> = {};
+  for (const name of ['a', 'b']) Object.assign(files, { [`${name}/Dockerfile`]: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n', [`${name}/server.js`]: "setInterval(() => {}, 1000);\n" });
+  const dir = writeTree(files);
+  for (const workers of ['0', '2']) {
+    const results = JSON.parse(run(['--fix-type', 'handler', '--format', 'json', 'a', 'b'], dir, { PID1_LINT_WORKERS: workers }).stdout) as LintResult[];
+    const fixed = results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'unhandled-stop-signal').map((m) => path.basename(m.fix?.file ?? ''));
+    assert.deepEqual(fixed, ['server.js', 'server.js'], `PID1_LINT_WORKERS=${workers}: the listener in the program is the fix`);
+  }
+});
+
 describe('pid1-lint --fix-dry-run', () => {
   test('prints a unified diff that patch applies, and writes nothing', () => {
     const dir = writeTree({ Dockerfile: SHELL_FORM, 'server.js': HANDLER });
@@ -100,6 +111,13 @@ describe('pid1-lint --fix-dry-run', () => {
     assert.equal(diff, '--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,4 +1,4 @@\n FROM node:22-slim\n WORKDIR /app\n COPY server.js ./\n-CMD node server.js\n+CMD ["node", "server.js"]\n');
     const patched = spawnSync('patch', ['-p1', '--dry-run'], { cwd: dir, input: diff, encoding: 'utf8' });
     assert.equal(patched.status, 0, patched.stderr + patched.stdout);
+  });
+
+  test('--output-file gets the diffs with the report; nothing on stdout', () => {
+    const dir = writeTree({ Dockerfile: SHELL_FORM, 'server.js': HANDLER });
+    const r = run(['--fix-dry-run', '-o', 'report.txt', '.'], dir);
+    assert.equal(r.stdout, '');
+    assert.match(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'), /\n-CMD node server\.js\n\+CMD \["node", "server\.js"\]\n$/);
   });
 
   test('--format json carries output and diff per changed file, and lists suggestions', () => {
