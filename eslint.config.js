@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
+  { ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**', '.bench/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -14,7 +14,7 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       pid1NoHandler:
-        '`{{command}}` is PID 1 and nothing in the program handles {{signal}}: {{found}}. Node\'s default handler re-raises it, PID 1 drops the re-raise, and the container runs until SIGKILL (facts §5 node-none). Add a handler that ends the process (process.on(\'{{signal}}\', …) closing the server, then process.exit), or run it under an init (tini)',
+        '`{{command}}` is PID 1 and nothing in the program handles {{signal}}: {{found}}. Node\'s default handler re-raises it, PID 1 drops the re-raise, and the container runs until SIGKILL (facts §5 node-none). {{remedy}}',
       wrongSignal:
         '`{{command}}` receives {{signal}}{{sender}}, but {{found}}: {{signal}}\'s default action kills it at once, without the shutdown it has for {{handled}}. Handle {{signal}} too{{advice}}',
     },
@@ -32,9 +32,13 @@ export default defineRule({
     const loc = linkLocation(model, context.locate, link);
     const command = programCommand(model, link);
     if (isPid1) {
-      // An init ends it at once (the default action, 143); a listener lets it shut down gracefully: --fix-type picks.
-      const remedy = initOrHandler(context.fixType, addInitFix(model), programHandlerSuggestion(model, signal));
-      context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why }, ...remedy });
+      // Either remedy works here: an init ends it at once (the default action, 143), a listener lets it shut down
+      // gracefully. --fix-type or config `fix.type` picks the fix and the one the message recommends.
+      const handler = `Add a handler that ends the process (process.on('${signal}', …) closing the server, then process.exit)`;
+      const init = 'Run it under an init (ENTRYPOINT ["/usr/bin/tini", "--"] with tini installed, or docker run --init): the default action then ends it';
+      const remedy = context.fixType === 'handler' ? handler : context.fixType === 'init' ? init : `${handler}, or run it under an init (tini)`;
+      const change = initOrHandler(context.fixType, addInitFix(model), programHandlerSuggestion(model, signal));
+      context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why, remedy }, ...change });
       return;
     }
     const facts = program.facts;

@@ -6,8 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeError } from './program/fs-context.js';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'bower_components', '.yarn', '.pnpm-store', '.next', 'dist-newstyle']);
+/** Dependency, VCS and build-cache folders no search descends into. */
+export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'bower_components', '.yarn', '.pnpm-store', '.next', 'dist-newstyle']);
 
 /** Dockerfile, Containerfile, api.Dockerfile, Dockerfile.prod, Containerfile.dev (any case); not *.dockerignore. */
 export function isDockerfileName(name: string): boolean {
@@ -40,7 +42,7 @@ export function discoverDockerfiles(inputs: string[], cwd: string): Discovery {
       st = fs.statSync(abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      missing.push({ path: input, reason: code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : String(code ?? err) });
+      missing.push({ path: input, reason: code === 'ENOENT' ? 'no such file or folder' : describeError(err) });
       continue;
     }
     if (st.isDirectory()) walk(abs, add, new Set());

@@ -20,6 +20,12 @@ export interface RuleMeta<MessageId extends string> {
   sources?: string[];
   fixable?: boolean;
   hasSuggestions?: boolean;
+  /**
+   * JSON Schema (draft-07) of the rule's options object, set in the config as
+   * `"rules": { "<id>": ["warn", { …options }] }`. Absent: the rule takes no options.
+   * It is embedded in schema/pid1-lint.schema.json, so options are checked when the config loads.
+   */
+  options?: Record<string, unknown>;
   messages: Record<MessageId, string>;
 }
 
@@ -47,7 +53,13 @@ export const DEFAULT_FIX_TYPE: FixType = 'init';
 export interface RuleContext<MessageId extends string> {
   readonly model: Pid1Model;
   readonly locate: Locator;
-  readonly fixType: FixType;
+  /** The rule's options from the config, already checked against `meta.options` (`{}` when none are set). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * `--fix-type` or config `fix.type`: the remedy to make the fix (and to name in the message) where an init
+   * and a signal handler would both work; unset, the message names both and the fix is DEFAULT_FIX_TYPE's.
+   */
+  readonly fixType?: FixType;
   report(report: Report<MessageId>): void;
 }
 

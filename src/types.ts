@@ -69,6 +69,53 @@ export interface LintResult {
   output?: string;
   /** --fix / --fix-dry-run: the change as a unified diff, when fixes changed the file. */
   diff?: string;
+  /** Findings an inline ignore directive suppressed (ESLint's `suppressedMessages`); not counted above. */
+  suppressedMessages?: SuppressedMessage[];
+  /** On a Dockerfile's result: the compose services and Kubernetes containers that run its image. */
+  services?: ServiceReport[];
+}
+
+/** A finding kept out of `messages` by an inline ignore directive, with the directive and its reason. */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: {
+    kind: 'directive';
+    /** The `reason=` (or `-- reason`) text; empty when none was given. */
+    justification: string;
+    /** The directive as written: `pid1-lint ignore=shell-form-pid1`, `hadolint ignore=DL3025`, `check=skip=JSONArgsRecommended`. */
+    directive: string;
+    /** Absolute path and 1-based line of the directive. */
+    file: string;
+    line: number;
+  }[];
+}
+
+/** A runtime setting the verdict uses that the Dockerfile does not show, and where it was read. */
+export interface RuntimeSettingReport {
+  setting: 'init' | 'stopSignal' | 'entrypoint' | 'command' | 'gracePeriodSeconds';
+  /** `docker-init`, `shared-pid-namespace`, `SIGINT`, `["npm","start"]`, `30`. */
+  value: string;
+  /** What set it: `compose service "api" (init: true)`, `.pid1lintrc.yaml (runtime.init: true)`. */
+  source: string;
+  /** Where: `../compose.yaml:7`, relative to the build context. */
+  at: string | null;
+}
+
+/** A compose service or Kubernetes container that runs the image built from the Dockerfile. */
+export interface ServiceReport {
+  kind: 'compose' | 'kubernetes';
+  /** `api` (compose), `Deployment/api container web` (Kubernetes). */
+  name: string;
+  /** Where it is declared, relative to the build context, and its 1-based line. */
+  file: string;
+  line: number;
+  settings: RuntimeSettingReport[];
+  /**
+   * Its settings change PID 1 or the stop signal compared with the image's verdict, so it was
+   * judged on its own chain (`pid1`); its findings are reported in its file, at its line.
+   */
+  judged: boolean;
+  pid1?: Pid1Report;
+  notes: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -157,6 +204,8 @@ export interface Pid1Report {
   context: string;
   /** What happens when the stop signal arrives, one step per process (for --explain). */
   steps: string[];
+  /** Runtime settings (config, compose, Kubernetes) the verdict uses; absent when there are none. */
+  runtime?: RuntimeSettingReport[];
   /** Other things worth knowing (assumptions, unknowns). */
   notes: string[];
 }
@@ -231,7 +280,8 @@ export interface ProgramFacts {
   handlers: HandlerFact[];
   children: ChildProcessFact[];
   /** Files that could not be parsed: reported, and the rest of the graph is still read. */
-  errors: { file: string; line?: number; column?: number; message: string }[];
+  /** `kind: 'read'`: the file could not be read (the message says why); otherwise it did not parse. */
+  errors: { file: string; line?: number; column?: number; message: string; kind?: 'read' }[];
   /** Lines for --explain. */
   notes: string[];
   /** Absolute paths of the preloads analysed with the entry. */

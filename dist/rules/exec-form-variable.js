@@ -1,8 +1,14 @@
 import { defineRule } from '../src/rule.js';
 import { parseShell } from '../src/model/launchers.js';
 import { expandInShellSuggestion } from '../src/fix/index.js';
-/** `$NAME` or `${…}` as the shell would expand it. */
-const VARIABLE = /\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/;
+/**
+ * `$NAME` or `${…}` as the shell would expand it. `${` is found with indexOf:
+ * `/\$\{[^}]*\}/` rescans to the end from every `${` when no `}` follows (quadratic).
+ */
+function hasVariable(word) {
+    const braced = word.indexOf('${');
+    return (braced >= 0 && word.indexOf('}', braced + 2) >= 0) || /\$[A-Za-z_]/.test(word);
+}
 export default defineRule({
     id: 'exec-form-variable',
     meta: {
@@ -26,9 +32,9 @@ export default defineRule({
             // The command string of `sh -c` is expanded by that shell: not a problem.
             const shell = parseShell(ins.json);
             const commandIndex = shell?.command !== null && shell ? ins.json.indexOf(shell.command) : -1;
-            const expand = commandIndex < 0 ? expandInShellSuggestion(context.model, ins, (w) => VARIABLE.test(w)) : null;
+            const expand = commandIndex < 0 ? expandInShellSuggestion(context.model, ins, hasVariable) : null;
             ins.json.forEach((word, index) => {
-                if (index === commandIndex || !VARIABLE.test(word))
+                if (index === commandIndex || !hasVariable(word))
                     return;
                 const argv = ins.json;
                 context.report({
@@ -37,7 +43,7 @@ export default defineRule({
                     data: {
                         program: argv[0] ?? '',
                         word,
-                        suggestion: `["sh", "-c", ${JSON.stringify(`exec ${argv.map((w) => (VARIABLE.test(w) ? `"${w}"` : w)).join(' ')}`)}]`,
+                        suggestion: `["sh", "-c", ${JSON.stringify(`exec ${argv.map((w) => (hasVariable(w) ? `"${w}"` : w)).join(' ')}`)}]`,
                     },
                     suggest: expand ? [expand] : [],
                 });

@@ -14,6 +14,8 @@ export default defineRule({
             breaksShutdown: '{{launcher}} runs {{what}}: {{mechanism}} {{consequence}}. Start the program directly: {{direct}}',
             worksByAccident: '{{launcher}} runs {{what}}, which works here only because {{reason}}; {{launcher}} still stands between Docker and the program ({{caveat}}). Start the program directly: {{direct}}',
             unverified: '{{launcher}} runs {{what}}; how {{launcher}} {{version}} passes the stop signal on is not verified ({{why}}). Start the program directly: {{direct}}',
+            scriptUnknown: '{{launcher}} runs the "{{script}}" script, which pid1-lint could not read ({{why}}): whether the program receives {{signal}} and is waited for depends on that script and on this image\'s /bin/sh (facts §2). Start the program directly: {{direct}}',
+            shellUnknown: '{{launcher}} runs {{what}} under `sh -c`, and this image\'s /bin/sh is not known: with dash (Debian, Ubuntu) {{launcher}} signals only that shell, which dies, and `{{app}}` never receives {{signal}}; busybox ash and bash exec the command, and {{launcher}} still stands between Docker and the program (facts §2, §3). Start the program directly: {{direct}}',
         },
     },
     check(context) {
@@ -30,7 +32,7 @@ export default defineRule({
             const what = pm.invocation.action === 'exec'
                 ? `\`${pm.scriptText ?? ''}\``
                 : `the "${pm.scriptName ?? ''}" script (\`${pm.scriptText ?? ''}\`)`;
-            const direct = app && app !== link && app.argv.length > 0 ? `CMD ${JSON.stringify(app.argv)}` : 'CMD ["node", "<entry file>"]';
+            const direct = app && app !== link && app.argv.length > 0 ? directCommand(link, app, model.chain[0]?.cwd ?? '/') : 'CMD ["node", "<entry file>"]';
             const launcher = launcherName(link);
             const loc = linkLocation(model, context.locate, link);
             const scriptExecs = pm.flavour === 'yarn-berry' || child?.relation === 'exec';
@@ -38,6 +40,14 @@ export default defineRule({
             const init = initAbove(model, link);
             const startDirectly = directCommandSuggestion(model, link);
             const suggest = startDirectly ? [startDirectly] : [];
+            if (pm.scriptText === null && pm.scriptName !== null) {
+                context.report({ messageId: 'scriptUnknown', loc, severity: 'warn', data: { launcher, script: pm.scriptName, why: link.why, signal, direct } });
+                continue;
+            }
+            if (child?.uncertain === 'unknown /bin/sh' && (pm.flavour === 'npm' || pm.flavour === 'pnpm-legacy')) {
+                context.report({ messageId: 'shellUnknown', loc, severity: 'warn', data: { launcher, what, app: app ? commandText(app.argv) : 'the program', signal, direct }, suggest });
+                continue;
+            }
             const consequence = verdict.appSignal === null
                 ? `\`${app ? commandText(app.argv) : 'the program'}\` never receives ${signal} and is SIGKILLed when the container ends`
                 : verdict.appWaitedFor === false
@@ -114,5 +124,19 @@ function launcherName(link) {
     if (!pm)
         return link.name;
     return commandText(link.argv);
+}
+/**
+ * The exec-form CMD that starts the program, with the variables the script set (`cross-env NODE_ENV=production`,
+ * `PORT=3000 node x`) as ENV, and the folder it runs in (`cd app && …`, `pnpm --filter`) as WORKDIR.
+ */
+function directCommand(launcher, app, workdir) {
+    const added = Object.entries(app.env).filter(([name, value]) => name !== 'PATH' && launcher.env[name] !== value);
+    const env = added.map(([name, value]) => `${name}=${/^[\w@%+:,./-]*$/.test(value) ? value : JSON.stringify(value)}`).join(' ');
+    const parts = [
+        ...(env ? [`ENV ${env}`] : []),
+        ...(app.cwd !== workdir ? [`WORKDIR ${app.cwd}`] : []),
+        `CMD ${JSON.stringify(app.argv)}`,
+    ];
+    return parts.join(' and ');
 }
 //# sourceMappingURL=package-manager-pid1.js.map

@@ -11,6 +11,16 @@ export default defineRule({
         sources: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
         fixable: true,
         hasSuggestions: true,
+        options: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                allowImplicitExec: {
+                    type: 'boolean',
+                    description: 'Do not warn when the image\'s /bin/sh (busybox ash, bash) execs the last command of -c by itself. Default false.',
+                },
+            },
+        },
         messages: {
             staysPid1: '{{shell}} stays PID 1 as the parent of `{{command}}` ({{why}}): it ignores {{signal}}, `{{app}}` never receives it, and the container is SIGKILLed when the grace period ends ({{fact}}). Make the program PID 1: {{execForm}}',
             staysUnderInit: '{{shell}} stays the parent of `{{command}}` under {{init}}: {{initEffect}}. Make the program PID 1: {{execForm}}',
@@ -70,7 +80,7 @@ export default defineRule({
                 continue;
             }
             if (link.relation === 'exec') {
-                if (link.implicitExec) {
+                if (link.implicitExec && context.options['allowImplicitExec'] !== true) {
                     context.report({
                         messageId: 'execsByItself',
                         loc,

@@ -16,6 +16,7 @@ import { packageVersion } from './package-info.js';
 import { verifyCommand } from './verify/command.js';
 import { enableCompileCache } from './cache/compile-cache.js';
 import { lintInWorkers, workerCount } from './engine/pool.js';
+import { Project } from './config/project.js';
 import { fixDockerfile, withChanges } from './fix/loop.js';
 import { writeFileAtomic } from './fix/write.js';
 import { relativeTo } from './context/files.js';
@@ -35,19 +36,31 @@ Options:
   -o, --output-file F  Write the report to F instead of the terminal
   --sarif-file F       Also write the report as SARIF to F (e.g. --format github for
                        annotations plus SARIF for code scanning, in one run)
-  --explain            Show the PID-1 chain link by link and what happens on the stop signal
+  --explain            Show the PID-1 chain link by link, what happens on the stop
+                       signal, and where each runtime setting comes from
+  -c, --config FILE    Use this configuration file (JSON or YAML) for every Dockerfile
+  --no-config          Use no configuration file (defaults only)
+  --report-unused-ignores
+                       Report inline ignore directives that suppress nothing
   --fix                Apply the fixes to the files (suggestions are only listed)
   --fix-dry-run        Compute the fixes and show them as unified diffs; write nothing
                        (with --format json each changed file carries "output" and "diff")
   --fix-type TYPE      init or handler: where both an init and a stop-signal handler
-                       would fix a finding, which one is the fix (default: init)
+                       would fix a finding, which one is the fix (default: the config's
+                       fix.type, else init)
   --quiet              Report errors only
   --max-warnings N     Exit 1 when there are more than N warnings
   --color, --no-color  Force or disable colours (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version        Print the version
   -h, --help           Print this help
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
+Configuration: the nearest .pid1lintrc.json, .pid1lintrc.yaml, .pid1lintrc.yml,
+pid1lint.config.json or package.json "pid1lint" key, from the Dockerfile's
+folder up to the repository root. Compose files, skaffold.yaml and Kubernetes
+manifests in the repository say how the container is run (init, stop signal,
+command overrides).
+
+Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or internal error.
 Docs: https://github.com/pid1-lint/pid1-lint#readme
 `;
 export class UsageError extends Error {
@@ -76,6 +89,9 @@ export async function main(argv, io) {
                 'output-file': { type: 'string', short: 'o' },
                 'sarif-file': { type: 'string' },
                 explain: { type: 'boolean' },
+                config: { type: 'string', short: 'c' },
+                'no-config': { type: 'boolean' },
+                'report-unused-ignores': { type: 'boolean' },
                 fix: { type: 'boolean' },
                 'fix-dry-run': { type: 'boolean' },
                 'fix-type': { type: 'string' },
@@ -119,9 +135,16 @@ export async function main(argv, io) {
         if (values.fix && values['fix-dry-run'])
             throw new UsageError('--fix and --fix-dry-run cannot be used together');
         const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : null;
+        // Shared by every Dockerfile of the run: each file is looked at and read once.
+        const files = new ContextFiles();
         const contextDir = values.context;
-        if (contextDir !== undefined && !isDirectory(path.resolve(io.cwd, contextDir)))
+        if (contextDir !== undefined && !files.isDirectory(path.resolve(io.cwd, contextDir)))
             throw new UsageError(`--context ${contextDir}: no such folder`);
+        const configFile = values.config;
+        if (configFile !== undefined && values['no-config'])
+            throw new UsageError('--config and --no-config cannot be used together');
+        if (configFile !== undefined && !files.isFile(path.resolve(io.cwd, configFile)))
+            throw new UsageError(`--config ${configFile}: no such file`);
         const discovery = discoverDockerfiles(positionals, io.cwd);
         for (const m of discovery.missing)
             io.stderr.write(`pid1-lint: ${m.path}: ${m.reason}\n`);
@@ -129,23 +152,42 @@ export async function main(argv, io) {
             io.stderr.write(`pid1-lint: no Dockerfile found in ${positionals.length ? positionals.join(', ') : 'the current folder'}\n`);
             return 2;
         }
-        const files = new ContextFiles();
         const results = [];
         let internalError = false;
         let writeFailed = false;
+        const internal = (file, err) => {
+            internalError = true;
+            const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+            io.stderr.write(`pid1-lint: internal error while linting ${file}:\n${detail}\nPlease report it with the Dockerfile: https://github.com/pid1-lint/pid1-lint/issues\n`);
+            results.push(fatalResult(file, 'internal error (see the message on stderr)'));
+        };
+        // Each Dockerfile's configuration and how its container is run (src/config/project.ts).
+        const plan = new Project({
+            files,
+            ...(configFile !== undefined ? { configFile: path.resolve(io.cwd, configFile) } : {}),
+            noConfig: Boolean(values['no-config']),
+            reportUnusedIgnores: Boolean(values['report-unused-ignores']),
+        }).plan(discovery.files, new Set(positionals.map((p) => path.resolve(io.cwd, p))), io.cwd);
+        for (const line of plan.messages)
+            io.stderr.write(`pid1-lint: ${line}\n`);
+        if (plan.stop)
+            return 2;
+        for (const f of plan.failures)
+            internal(f.file, f.error);
         const lintOptions = {
             ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
             ...(values.target !== undefined ? { target: values.target } : {}),
             ...(fixType ? { fixType } : {}),
         };
+        const tasks = plan.tasks.map((t) => ({ file: t.file, options: { ...t.options, ...lintOptions } }));
         // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
         // Fixing stays in this thread: each pass re-reads what the previous one changed.
-        const workers = fixMode ? 0 : workerCount(discovery.files.length, io.env);
-        const pooled = workers > 0 ? await lintInWorkers(discovery.files, lintOptions, workers) : null;
-        for (const [index, file] of discovery.files.entries()) {
+        const workers = fixMode ? 0 : workerCount(tasks.length, io.env);
+        const pooled = workers > 0 ? await lintInWorkers(tasks, workers) : null;
+        for (const [index, { file, options }] of tasks.entries()) {
             try {
                 if (fixMode) {
-                    const fixed = await fixFile(file, lintOptions, fixMode, io);
+                    const fixed = await fixFile(file, options, fixMode, io);
                     results.push(...fixed.results);
                     writeFailed ||= fixed.writeFailed;
                     continue;
@@ -153,14 +195,11 @@ export async function main(argv, io) {
                 const outcome = pooled?.[index];
                 if (outcome && 'error' in outcome)
                     throw new WorkerError(outcome.error);
-                const fileResults = outcome ? outcome.results : (await lintDockerfile(file, { files, ...lintOptions })).results;
+                const fileResults = outcome ? outcome.results : (await lintDockerfile(file, { ...options, files })).results;
                 results.push(...fileResults);
             }
             catch (err) {
-                internalError = true;
-                const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-                io.stderr.write(`pid1-lint: internal error while linting ${file}:\n${detail}\nPlease report it with the Dockerfile: https://github.com/pid1-lint/pid1-lint/issues\n`);
-                results.push(fatalResult(file, 'internal error (see the message on stderr)'));
+                internal(file, err);
             }
         }
         const shown = values.quiet ? results.map(errorsOnly) : results;
@@ -177,7 +216,7 @@ export async function main(argv, io) {
             diffs: fixMode === 'dry-run' && format === 'stylish',
         }, io.stdout);
         const fatal = results.some((r) => r.fatalErrorCount > 0);
-        if (internalError || fatal || writeFailed || discovery.missing.length > 0)
+        if (internalError || fatal || writeFailed || plan.configError || discovery.missing.length > 0)
             return 2;
         const errors = results.reduce((n, r) => n + r.errorCount, 0);
         const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -239,14 +278,6 @@ function decideColor(values, io) {
     if (force !== undefined)
         return force !== '0' && force !== 'false';
     return io.isTTY;
-}
-function isDirectory(p) {
-    try {
-        return fs.statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 // Run when executed directly (not when imported by tests).
 const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';

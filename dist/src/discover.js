@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'bower_components', '.yarn', '.pnpm-store', '.next', 'dist-newstyle']);
+import { describeError } from './program/fs-context.js';
+/** Dependency, VCS and build-cache folders no search descends into. */
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'bower_components', '.yarn', '.pnpm-store', '.next', 'dist-newstyle']);
 /** Dockerfile, Containerfile, api.Dockerfile, Dockerfile.prod, Containerfile.dev (any case); not *.dockerignore. */
 export function isDockerfileName(name) {
     const lower = name.toLowerCase();
@@ -33,7 +35,7 @@ export function discoverDockerfiles(inputs, cwd) {
         }
         catch (err) {
             const code = err.code;
-            missing.push({ path: input, reason: code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : String(code ?? err) });
+            missing.push({ path: input, reason: code === 'ENOENT' ? 'no such file or folder' : describeError(err) });
             continue;
         }
         if (st.isDirectory())

@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContextFs } from '../program/fs-context.js';
+import { ContextFs, describeError } from '../program/fs-context.js';
+
+export { describeError };
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -146,25 +148,17 @@ function safeRealpath(p: string): string | null {
   }
 }
 
-export function describeError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'symlink loop';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
 
 /** Context-relative POSIX path for messages and JSON. */
 export function relativeTo(root: string, file: string): string {
   const rel = path.relative(root, file);
   return rel.split(path.sep).join('/') || '.';
+}
+
+/** The nearest folder at or above `start` that holds `.git` (a folder, or a file in a worktree); null when none does. */
+export function repositoryRoot(start: string): string | null {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (dir === path.dirname(dir)) return null;
+  }
 }

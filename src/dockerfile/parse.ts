@@ -7,6 +7,7 @@
  */
 import { DockerfileParser, type Instruction as AstInstruction, type Property } from 'dockerfile-ast';
 import { LineIndex } from '../positions.js';
+import { trimEndChars } from '../text.js';
 
 export interface EnvProperty {
   name: string;
@@ -151,7 +152,7 @@ export function logicalArguments(raw: string, escape: string): string {
   for (let i = 0; i < physical.length; i++) {
     let line = physical[i] as string;
     if (continuing && (/^\s*$/.test(line) || /^\s*#/.test(line))) continue;
-    const trimmedEnd = line.replace(/[ \t]+$/, '');
+    const trimmedEnd = trimEndChars(line, ' \t');
     const last = i === physical.length - 1;
     if (!last && trimmedEnd.endsWith(escape) && !trimmedEnd.endsWith(escape + escape)) {
       line = trimmedEnd.slice(0, -escape.length);
@@ -247,7 +248,14 @@ function readHeredocs(ins: AstInstruction, lines: LineIndex): Heredoc[] {
     getHeredocs?: () => { getName(): string; getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null }[];
   };
   if (typeof withHeredocs.getHeredocs !== 'function') return [];
-  return withHeredocs.getHeredocs().map((h) => {
+  let heredocs: ReturnType<NonNullable<typeof withHeredocs.getHeredocs>>;
+  try {
+    heredocs = withHeredocs.getHeredocs();
+  } catch {
+    // dockerfile-ast 0.7 throws on some malformed input (`RUN \` then only a comment line): read no heredoc there.
+    return [];
+  }
+  return heredocs.map((h) => {
     const r = h.getContentRange();
     const content = r ? lines.text.slice(lines.offsetAt(r.start.line, r.start.character), lines.offsetAt(r.end.line, r.end.character)) : '';
     return { name: h.getName(), content };

@@ -16,6 +16,7 @@ import { lookupImage, type BaseImageEntry, type ImageInfo } from '../images/inde
 import { expandWord, type Expansion } from './expand.js';
 import { splitRawWords, type Instruction, type ParsedDockerfile } from './parse.js';
 import { parseSignal } from '../signals.js';
+import { trimEndChars } from '../text.js';
 
 export const DEFAULT_SHELL = ['/bin/sh', '-c'];
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -340,7 +341,7 @@ export function hasGlob(path: string): boolean {
 
 /** POSIX path join + normalise, rooted at `/`. */
 export function resolvePath(base: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${base.replace(/\/+$/, '')}/${path}`;
+  const joined = path.startsWith('/') ? path : `${trimEndChars(base, '/')}/${path}`;
   const parts: string[] = [];
   for (const part of joined.split('/')) {
     if (part === '' || part === '.') continue;

@@ -13,7 +13,7 @@ import type { LintResult } from '../types.js';
 import type { LintOptions } from './linter.js';
 
 /** The options a worker can be given: plain data only (no caches, no rule objects). */
-export type PoolOptions = Pick<LintOptions, 'contextDir' | 'target' | 'severities' | 'extraImages' | 'extraLibraries' | 'runtime' | 'fixType'>;
+export type PoolOptions = Omit<LintOptions, 'files' | 'programCache' | 'rules'>;
 
 /** Below this many Dockerfiles per worker, loading the parser again costs more than it saves. */
 const MIN_FILES_PER_WORKER = 4;
@@ -39,30 +39,31 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
 
 /** What a worker sends back for one Dockerfile. */
 export type WorkerReply = { index: number; results: LintResult[] } | { index: number; error: string };
-/** What a worker is sent: a Dockerfile to lint, or nothing more to do. */
-export type WorkerTask = { index: number; file: string } | { done: true };
+/** What a worker is sent: a Dockerfile to lint with its options (its configuration, how it is run), or nothing more to do. */
+export type WorkerTask = { index: number; file: string; options: PoolOptions } | { done: true };
 
 /** One file's outcome; `error` is the worker's stack trace of an internal error. */
 export type PoolOutcome = { results: LintResult[] } | { error: string };
 
-/** Lints `files` on `count` workers; outcomes are in the order of `files`. */
-export function lintInWorkers(files: string[], options: PoolOptions, count: number): Promise<PoolOutcome[]> {
-  const outcomes: PoolOutcome[] = new Array<PoolOutcome>(files.length);
+/** Lints `files` on `count` workers, each with its own options; outcomes are in the order of the tasks. */
+export function lintInWorkers(tasks: readonly { file: string; options: PoolOptions }[], count: number): Promise<PoolOutcome[]> {
+  const outcomes: PoolOutcome[] = new Array<PoolOutcome>(tasks.length);
   let next = 0;
   let settled = 0;
   let alive = count;
   return new Promise((resolve) => {
     const settle = (index: number, outcome: PoolOutcome) => {
       outcomes[index] = outcome;
-      if (++settled === files.length) resolve(outcomes);
+      if (++settled === tasks.length) resolve(outcomes);
     };
     for (let w = 0; w < count; w++) {
-      const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: options });
+      const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
       /** The file this worker is linting, so a crash fails exactly that one. */
       let current: number | null = null;
       const dispatch = () => {
-        current = next < files.length ? next++ : null;
-        worker.postMessage((current === null ? { done: true } : { index: current, file: files[current] as string }) satisfies WorkerTask);
+        current = next < tasks.length ? next++ : null;
+        const task = current === null ? undefined : tasks[current];
+        worker.postMessage((task === undefined || current === null ? { done: true } : { index: current, ...task }) satisfies WorkerTask);
       };
       worker.on('message', (reply: WorkerReply) => {
         current = null;
@@ -75,7 +76,7 @@ export function lintInWorkers(files: string[], options: PoolOptions, count: numb
         failed = true;
         if (current !== null) settle(current, { error: reason });
         // The last worker gone: nobody is left to take the files not handed out yet.
-        if (--alive === 0) while (next < files.length) settle(next++, { error: reason });
+        if (--alive === 0) while (next < tasks.length) settle(next++, { error: reason });
       };
       worker.on('error', (error) => fail(error.stack ?? error.message));
       worker.on('exit', (code) => {

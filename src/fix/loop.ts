@@ -6,6 +6,7 @@
  * other). Files are changed in memory only: the caller writes them, or
  * shows their diffs. The results are those of the final texts.
  */
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContextFiles, relativeTo } from '../context/files.js';
@@ -99,9 +100,11 @@ export function withChanges(results: LintResult[], changes: readonly FileChange[
   return out;
 }
 
+/** A file's text, or null when it cannot be read or is not UTF-8 (its other bytes would be written back as U+FFFD). */
 function readOriginal(file: string): string | null {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const bytes = fs.readFileSync(file);
+    return isUtf8(bytes) ? bytes.toString('utf8') : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
  * reported.
  */
 import { compilePattern, extendsChain, loadBaseImageData, parentFinder } from './data.js';
-import { hasVariables, literalPrefix, normaliseName, parseImageRef, wildcardPattern } from './ref.js';
+import { hasVariables, literalPrefix, normaliseName, parseImageRef, wildcardMatches } from './ref.js';
 import type { BaseImageEntry, Distro, ImageInfo, ImageRef, OsPackageManager, ShellFlavour } from './types.js';
 
 /** Node.js release codenames used as docker-node tags (nodejs/Release). */
@@ -173,8 +173,7 @@ export function lookupImage(ref: string, extra?: BaseImageEntry[]): ImageInfo {
   }
 
   // The tag holds a build arg: every entry with a real tag that fits may be meant.
-  const pattern = wildcardPattern(tag);
-  let fits = named.filter(({ entry }) => entry.tags === null || entry.tagExamples.some((t) => pattern.test(t)));
+  let fits = named.filter(({ entry }) => entry.tags === null || entry.tagExamples.some((t) => wildcardMatches(tag, t)));
   // Extra entries win here too: if one of them fits, built-ins are not considered.
   const extraIds = new Set((extra ?? []).map((e) => e.id));
   const fromExtra = fits.filter(({ entry }) => extraIds.has(entry.id));

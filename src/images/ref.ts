@@ -7,7 +7,8 @@
 import type { ImageRef } from './types.js';
 
 // `${X:-default}` forms are expanded by the caller when X has a value; what is left is unknown.
-const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+?=][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+// A default stops before a nested `${`: scanning on to the next `}` from every `${` is quadratic on `${a:-${a:-…`.
+export const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+?=](?:[^}$]|\$(?!\{))*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 // A variable is masked as \uE000<index>\uE000 (a private-use character) while parsing, so its braces and colons do not split the reference.
 const MASK = /\uE000(\d+)\uE000/g;
 
@@ -140,21 +141,33 @@ function isOnlyVariables(text: string): boolean {
   return text !== '' && text.replace(new RegExp(VARIABLE.source, 'g'), '') === '';
 }
 
-/** A regular expression for `text` where every build arg matches anything (`${V}-alpine` → /^.*-alpine$/). */
-export function wildcardPattern(text: string): RegExp {
-  const literal = text.split(new RegExp(`(?:${VARIABLE.source})`, 'g'));
-  // split() also returns the capture groups; keep only the literal pieces, which sit at every third index.
+/**
+ * Whether `candidate` fits `text` where every build arg matches anything
+ * (`${V}-alpine` fits `22-alpine`). Literal pieces are matched in order,
+ * leftmost first, which is exact for `*`-only patterns and linear: a RegExp
+ * `^.*a.*a…$` built from the text would backtrack polynomially.
+ */
+export function wildcardMatches(text: string, candidate: string): boolean {
+  // split() also returns the capture groups; the literal pieces sit at every third index.
+  const split = text.split(new RegExp(`(?:${VARIABLE.source})`, 'g'));
   const pieces: string[] = [];
-  for (let i = 0; i < literal.length; i += 3) pieces.push(escapeRegExp(literal[i] ?? ''));
-  return new RegExp(`^${pieces.join('.*')}$`);
+  for (let i = 0; i < split.length; i += 3) pieces.push(split[i] ?? '');
+  const first = pieces[0] ?? '';
+  if (pieces.length === 1) return candidate === first;
+  const last = pieces[pieces.length - 1] ?? '';
+  if (first.length + last.length > candidate.length || !candidate.startsWith(first) || !candidate.endsWith(last)) return false;
+  let at = first.length;
+  const end = candidate.length - last.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = candidate.indexOf(piece, at);
+    if (found < 0 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
 
 /** The literal text before the first build arg (`22.` for `22.${MINOR}-alpine`). */
 export function literalPrefix(text: string): string {
   const m = new RegExp(VARIABLE.source).exec(text);
   return m === null ? text : text.slice(0, m.index);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -164,6 +164,8 @@ export interface WrapperInvocation {
   name: string;
   /** exec: replaces itself; spawn: forks and waits (su, runuser, sudo). */
   relation: 'exec' | 'spawn';
+  /** A Node CLI that spawns the command, relays the stop signal to it and exits when it does (cross-env, dotenv-cli). */
+  relays?: boolean;
   child: string[];
   env: Record<string, string>;
 }
@@ -227,6 +229,38 @@ export function parseWrapper(argv: string[]): WrapperInvocation | null {
       // chpst/s6-setuidgid take the user as the first operand.
       if (name === 's6-setuidgid' || (name === 'chroot' && i < args.length)) i++;
       return { name, relation: 'exec', child: args.slice(i), env: {} };
+    }
+    case 'cross-env': {
+      // `cross-env A=1 B=2 cmd args`: leading NAME=value words, then the command.
+      const env: Record<string, string> = {};
+      let i = 0;
+      for (; i < args.length; i++) {
+        const m = /^(\w+)=(.*)$/.exec(args[i] as string);
+        if (!m) break;
+        env[m[1] as string] = (m[2] as string).replace(/^(['"])(.*)\1$/, '$2');
+      }
+      return { name, relation: 'spawn', relays: true, child: args.slice(i), env };
+    }
+    case 'dotenv': {
+      // dotenv-cli: `dotenv -e .env -v K=V -- cmd args` (without `--`, the first operand is the command).
+      const env: Record<string, string> = {};
+      const withValue = new Set(['-e', '-v', '-c']);
+      let i = 0;
+      for (; i < args.length; i++) {
+        const a = args[i] as string;
+        if (a === '--') {
+          i++;
+          break;
+        }
+        if (!a.startsWith('-')) break;
+        if (a === '-v') {
+          const m = /^(\w+)=(.*)$/.exec(args[i + 1] ?? '');
+          if (m) env[m[1] as string] = m[2] as string;
+        }
+        // `-c` takes an optional environment name.
+        if (withValue.has(a) && (a !== '-c' || !/^-/.test(args[i + 1] ?? '-'))) i++;
+      }
+      return { name, relation: 'spawn', relays: true, child: args.slice(i), env };
     }
     case 'su':
     case 'runuser':

@@ -4,10 +4,9 @@
  * the effective stop signal and what happens when it arrives. Rules only
  * read this.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageInfo, BaseImageEntry } from '../images/index.js';
-import { ContextFiles, relativeTo } from '../context/files.js';
+import { ContextFiles, relativeTo, repositoryRoot } from '../context/files.js';
 import { parseDockerignore, type DockerIgnore } from '../context/dockerignore.js';
 import { parseDockerfile, type Instruction, type ParsedDockerfile } from '../dockerfile/parse.js';
 import { buildStages, runtimeEnv, type CommandValue, type DockerfileModel, type Stage } from '../dockerfile/stages.js';
@@ -16,6 +15,7 @@ import { installedInits, type InstalledInit } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM, type AppFacts, type Verdict } from './verdict.js';
 import type { ProgramAnalysis } from './program.js';
+import { trimEndChars } from '../text.js';
 
 /** Where a runtime setting was read: a compose file, a Kubernetes manifest, the config file. */
 export interface SettingSource {
@@ -241,7 +241,8 @@ function contextSources(docker: DockerfileModel): string[] {
       if (copy.from.kind !== 'context') continue;
       for (const s of copy.sources) {
         if (/^[a-z]+:\/\//i.test(s) || /[*?[]/.test(s)) continue;
-        const clean = s.replace(/^\/+/, '').replace(/\/+$/, '');
+        // As BuildKit reads it: joined to / inside the context (`../x` is `x`).
+        const clean = trimEndChars(path.posix.join('/', s).slice(1), '/');
         if (clean && clean !== '.') out.add(clean);
       }
     }
@@ -249,15 +250,9 @@ function contextSources(docker: DockerfileModel): string[] {
   return [...out];
 }
 
+/** The folder `levels` above `dir` (or the filesystem root, if that comes first). */
 function ancestor(dir: string, levels: number): string {
   let up = dir;
   for (let i = 0; i < levels && path.dirname(up) !== up; i++) up = path.dirname(up);
   return up;
-}
-
-function repositoryRoot(start: string): string | null {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (dir === path.dirname(dir)) return null;
-  }
 }

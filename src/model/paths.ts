@@ -11,6 +11,7 @@ import type { ContextFiles } from '../context/files.js';
 import { hasGlob, resolvePath, type CopyStep, type Stage } from '../dockerfile/stages.js';
 import { isIgnoredByDockerignore, type DockerIgnore } from '../context/dockerignore.js';
 import { globMatches } from '../context/glob.js';
+import { trimEndChars } from '../text.js';
 
 export interface MappedPath {
   /** Absolute path in the build context. */
@@ -59,7 +60,7 @@ export class PathMapper {
         }
         if (step.from.kind === 'image') return { reason: `copied from the image ${step.from.ref}`, step };
         if (step.from.kind === 'stage') {
-          const inner = path.posix.join(resolvePath('/', source.replace(/\/+$/, '')), rel);
+          const inner = path.posix.join(resolvePath('/', trimEndChars(source, '/')), rel);
           const mapped = this.mapIn(step.from.stage, inner, [...via, step], depth + 1);
           if ('host' in mapped) {
             if (mapped.exists) return mapped;
@@ -119,7 +120,7 @@ export class PathMapper {
         if (kind === 'dir' && !hasGlob(source)) continue;
         let hostDir: string | null = null;
         if (step.from.kind === 'context') {
-          hostDir = path.dirname(path.join(this.options.contextDir, source.replace(/^\/+/, '')));
+          hostDir = path.dirname(this.contextPath(source, ''));
         } else if (depth < 8) {
           // A file copied from another stage: its folder there is anchored the same way.
           const inner = this.mapIn(step.from.stage, path.posix.dirname(resolvePath('/', source)), [], depth + 1);
@@ -136,9 +137,9 @@ export class PathMapper {
   }
 
   private contextPath(source: string, rel: string): string {
-    // COPY sources are relative to the context root, with or without a leading slash.
-    const clean = source.replace(/^\/+/, '');
-    return path.join(this.options.contextDir, clean, rel);
+    // BuildKit joins a COPY source to "/" inside the context: a leading slash
+    // changes nothing, and `../x` cannot leave it (it is `x` at the root).
+    return path.join(this.options.contextDir, path.posix.join('/', source), rel);
   }
 
   private isDockerignored(host: string): boolean {
@@ -154,7 +155,7 @@ export class PathMapper {
    */
   private matchSource(step: CopyStep, source: string, target: string): string | null {
     const dest = step.dest;
-    const base = path.posix.basename(source.replace(/\/+$/, ''));
+    const base = path.posix.basename(trimEndChars(source, '/'));
     if (hasGlob(source)) {
       if (!isUnder(target, dest)) return null;
       const below = path.posix.relative(dest, target);
@@ -181,7 +182,7 @@ export class PathMapper {
       return /\.[A-Za-z0-9]{1,5}$/.test(source) ? 'file' : 'unknown';
     }
     if (step.from.kind !== 'context') return 'unknown';
-    const host = path.join(this.options.contextDir, source.replace(/^\/+/, ''));
+    const host = this.contextPath(source, '');
     if (this.options.files.isDirectory(host)) return 'dir';
     if (this.options.files.isFile(host)) return 'file';
     return 'unknown';

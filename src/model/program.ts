@@ -114,7 +114,10 @@ async function findEntry(
     output = path.join(target.packageDir, typeof pkg?.main === 'string' ? pkg.main : 'index.js');
   }
   const found = findSourceForOutput(model.contextDir, output, cfs);
-  const lookup: EntryLookup = { source: found.source, via: found.via, tried: found.tried, reason: null };
+  const lookup: EntryLookup = {
+    source: found.source, via: found.via, tried: found.tried,
+    reason: found.source === null && found.outside ? `${found.outside} leads outside the build context (a symlink), so it is not followed` : null,
+  };
   if (found.caseMismatch) lookup.caseMismatch = found.caseMismatch;
   if (found.via === 'next standalone') lookup.nextStandalone = true;
   return lookup;

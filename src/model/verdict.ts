@@ -198,6 +198,12 @@ function deliver(processes: Process[], i: number, signal: string, groupSignal: s
       if (!hasChild) return unknown;
       return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
     }
+    case 'relay': {
+      // Measured (fixtures cross-env-*, dotenv-*): a listener forwards the signal; the exit follows the child's.
+      steps.push(`${behaviour.tool} (${where}) relays ${signal} to its child and exits when the child does (measured: fixtures ${behaviour.tool}-*)`);
+      if (!hasChild) return unknown;
+      return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
+    }
     case 'nodemon': {
       steps.push(`nodemon (${where}) sends its child SIGTERM, then SIGINT twice, waits up to 10 s and exits 143 (facts §2 nodemon-*)`);
       if (hasChild) deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
@@ -242,8 +248,11 @@ function packageManager(processes: Process[], i: number, signal: string, groupSi
       return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
     }
     case 'pnpm-legacy': {
-      if (childIsApp) {
-        steps.push(`pnpm 9/10 (${where}) forwards ${signal} to its direct child, here the program itself, and waits (facts §2 pnpm9/10 alpine-sim)`);
+      // pnpm exits when its direct child does: the Debian rows' "exits 1 at once" is `sh` dying of the
+      // signal. A child that is not a shell (the program, a relay, another pnpm) is forwarded to and waited for.
+      const direct = processes[i + 1] as Process;
+      if (direct.link.behaviour.type !== 'shell-wait') {
+        steps.push(`pnpm 9/10 (${where}) forwards ${signal} to its direct child, ${childIsApp ? 'here the program itself' : `\`${direct.link.name}\``}, and exits when it does (facts §2 pnpm9/10-start-slow-alpine)`);
         return deliver(processes, i + 1, signal, groupSignal, app, steps, pid1);
       }
       steps.push(`pnpm 9/10 (${where}) forwards ${signal} to \`sh\`, which dies; pnpm then signals every descendant (found with ps) and exits 1 at once, without waiting for the program (facts §2 pnpm9-*, pnpm10-start-*)`);

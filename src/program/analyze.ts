@@ -13,7 +13,7 @@ import { collectFacts } from './facts.js';
 import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from './libraries.js';
 import { LibraryMatcher } from './library-match.js';
 import { buildModuleInfo, type ModuleInfo } from './module-info.js';
-import { parseSource } from './parse.js';
+import { isStackOverflow, parseSource, TOO_DEEP } from './parse.js';
 import { ProgramModel } from './program.js';
 import { Reachability } from './reach.js';
 import { CODE_EXTENSIONS, resolveSpecifier } from './resolve.js';
@@ -120,7 +120,7 @@ export class ProgramCache {
         return { ok: true, info: buildModuleInfo(file, text, r.ast) };
       } catch (error) {
         // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
-        return { ok: false, message: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+        return { ok: false, message: isStackOverflow(error) ? TOO_DEEP : `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
       }
     });
     this.parsed.set(key, { parsed: p, chars: text.length, program: this.program, programs: 1 });
@@ -182,7 +182,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
     }
     const role = root === entry ? 'entry' : 'preload';
     const reason = unreadableReason(cfs, root, status.status);
-    facts.errors.push({ file: root, message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
+    facts.errors.push({ file: root, kind: 'read', message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
   }
 
   while (queue.length > 0) {
@@ -197,7 +197,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
     if (text === null) {
       const size = cfs.fileSize(file);
       if (size !== null && size > MAX_SOURCE_BYTES) note(`${cfs.rel(file)} is larger than ${MAX_SOURCE_BYTES} bytes (a bundle?): not read`);
-      else facts.errors.push({ file, message: 'could not be read' });
+      else facts.errors.push({ file, kind: 'read', message: `cannot read ${cfs.rel(file)}: ${cfs.readFailure(file) ?? 'unknown reason'}` });
       continue;
     }
     const parsed = await cache.module(file, text);
@@ -253,7 +253,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   }
 
   const libraries = await loadLibraries(options.extraLibraries, note);
-  const program = new ProgramModel(cfs, modules, options.env);
+  const program = new ProgramModel(cfs, modules, options.env, libraries.filter((e) => e.role === 'wraps-function'));
   const matcher = new LibraryMatcher(program, libraries, packages);
   const reach = new Reachability(program, matcher);
   reach.run(roots.map((r) => modules.get(r)).filter((m): m is ModuleInfo => m !== undefined));

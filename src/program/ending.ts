@@ -140,7 +140,8 @@ export class EndingAnalyzer {
     }
     const scan: Scan = { exits: [], reraises: [], removesListeners: false, exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
     this.scanFunction(v.fn, v.mod, 0, scan);
-    return this.decide(scan, v.mod);
+    const result = this.decide(scan, v.mod);
+    return v.wrappedBy ? { ...result, why: `\`${v.wrappedBy}(…)\` runs the function it wraps, which ${result.why}` } : result;
   }
 
   private decide(scan: Scan, mod: ModuleInfo): EndingResult {

@@ -23,6 +23,8 @@ export class ContextFs {
   private readonly statuses = new Map<string, PathStatus>();
   private readonly texts: Map<string, string | null>;
   private readonly jsons = new Map<string, unknown>();
+  /** Why a file inside the context could not be read (permission denied…), for the report. */
+  private readonly failures = new Map<string, string>();
 
   /** `texts` may be shared with the Dockerfile model's reader, so each file is read once per run. */
   constructor(root: string, texts: Map<string, string | null> = new Map()) {
@@ -143,12 +145,18 @@ export class ContextFs {
       try {
         const size = fs.statSync(abs).size;
         text = size > maxBytes ? null : fs.readFileSync(abs, 'utf8');
-      } catch {
+      } catch (err) {
         text = null;
+        this.failures.set(abs, describeError(err));
       }
     }
     this.texts.set(abs, text);
     return text;
+  }
+
+  /** Why readText gave null for a file that exists (permission denied…), or null. */
+  readFailure(p: string): string | null {
+    return this.failures.get(path.resolve(p)) ?? null;
   }
 
   fileSize(p: string): number | null {
@@ -233,4 +241,22 @@ export function stripJsonc(text: string): string {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A read error in words, for messages: ENOENT, EACCES, EISDIR and ELOOP are named; the rest keep their own message. */
+export function describeError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symlink loop';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
 }

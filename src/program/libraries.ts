@@ -104,6 +104,15 @@ export function patternPath(pattern: CallPattern): string[] | null {
   return pattern.member ? [...head, pattern.member] : head;
 }
 
+/** A package value's path as call patterns name it: calling the default export is calling the module itself. */
+export function calleePath(valuePath: string[]): string[] {
+  return valuePath[0] === 'default' ? valuePath.slice(1) : valuePath;
+}
+
+export function samePath(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** A short name for a matched call: `child_process.spawn`, `puppeteer.launch`, `execa`. */
 export function patternLabel(pkg: string, pattern: CallPattern): string {
   if ('method' in pattern) return `${pkg} ${pattern.method}()`;

@@ -6,7 +6,7 @@
  * imported somewhere in the program.
  */
 import { memberName, unwrap, type CallNode } from './ast.js';
-import { normalizeSpecifier, patternPath } from './libraries.js';
+import { calleePath, normalizeSpecifier, patternPath, samePath } from './libraries.js';
 import type { ModuleInfo } from './module-info.js';
 import type { ProgramModel } from './program.js';
 import type { CallPattern, LibraryEntry } from './types.js';
@@ -44,7 +44,7 @@ export class LibraryMatcher {
     const callee = unwrap(calleeNode);
     const tagged = call.type === 'TaggedTemplateExpression';
     const cv = this.program.valueOf(calleeNode, mod);
-    const path = cv.k === 'lib' ? (cv.path[0] === 'default' ? cv.path.slice(1) : cv.path) : null;
+    const path = cv.k === 'lib' ? calleePath(cv.path) : null;
     // `require('death')(opts)` is only the options call when its result is called in turn.
     const parent = mod.parent.get(call);
     const resultIsCalled = parent?.type === 'CallExpression' && parent.callee === call;
@@ -74,8 +74,4 @@ export class LibraryMatcher {
     }
     return out;
   }
-}
-
-function samePath(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

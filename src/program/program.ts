@@ -21,10 +21,11 @@ import {
   type Node,
 } from './ast.js';
 import type { ContextFs } from './fs-context.js';
-import { normalizeSpecifier } from './libraries.js';
+import { calleePath, normalizeSpecifier, patternPath, samePath } from './libraries.js';
 import {
   callSitesOf,
   classOfThisOwner,
+  excerpt,
   lookup,
   thisOwner,
   type Binding,
@@ -32,9 +33,11 @@ import {
   type PathStep,
 } from './module-info.js';
 import { resolveSpecifier, type ResolveMode } from './resolve.js';
+import type { CallPattern, LibraryEntry } from './types.js';
 
 export type Value =
-  | { k: 'fn'; fn: FunctionNode; mod: ModuleInfo }
+  /** `wrappedBy`: the table wrapper it was reached through (`_.once`), for --explain. */
+  | { k: 'fn'; fn: FunctionNode; mod: ModuleInfo; wrappedBy?: string }
   | { k: 'class'; cls: ClassNode; mod: ModuleInfo }
   | { k: 'instance'; cls: ClassNode; mod: ModuleInfo }
   | { k: 'object'; obj: TSESTree.ObjectExpression; mod: ModuleInfo }
@@ -74,6 +77,8 @@ export class ProgramModel {
     readonly cfs: ContextFs,
     readonly modules: Map<string, ModuleInfo>,
     readonly env: Record<string, string> | undefined,
+    /** Library entries with role wraps-function (`_.once`, `util.promisify`). */
+    private readonly wrappers: LibraryEntry[] = [],
   ) {}
 
   targetModule(from: ModuleInfo, spec: string, mode: ResolveMode): ModuleInfo | null {
@@ -353,8 +358,15 @@ export class ProgramModel {
       case 'fn':
         return this.returnValue(cv.fn, cv.mod);
       case 'lib': {
+        // `_.once(fn)` is a function that runs fn: judged as fn itself.
+        const wrapped = this.wrappedArgument(call, mod);
+        if (wrapped) {
+          const inner = this.valueOf(wrapped, mod);
+          // Compiled output calls `(0, once_1.default)(fn)`: the name is the last expression.
+          const named = callee.type === 'SequenceExpression' ? (callee.expressions.at(-1) ?? callee) : callee;
+          return inner.k === 'fn' ? { ...inner, wrappedBy: excerpt(mod, named) } : inner;
+        }
         const last = cv.path[cv.path.length - 1];
-        if (cv.pkg === 'util' && last === 'promisify' && call.arguments[0]) return this.valueOf(call.arguments[0], mod);
         if (cv.pkg === 'module' && last === 'createRequire') return { k: 'require' };
         return { k: 'lib', pkg: cv.pkg, path: [...cv.path, '()'], call: { node: call, mod } };
       }
@@ -365,6 +377,21 @@ export class ProgramModel {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** The function a table wrapper is given (`fn` in `_.once(fn)`, role wraps-function), or null when the call is no such wrapper. */
+  wrappedArgument(call: CallNode, mod: ModuleInfo): Node | null {
+    if (call.type === 'TaggedTemplateExpression' || this.wrappers.length === 0) return null;
+    const cv = this.valueOf(call.callee, mod);
+    if (cv.k !== 'lib') return null;
+    const called = calleePath(cv.path);
+    const named = (pattern: CallPattern): boolean => {
+      const want = patternPath(pattern);
+      return want !== null && samePath(called, want);
+    };
+    const entry = this.wrappers.find((e) => e.packages.some((p) => normalizeSpecifier(p) === cv.pkg) && (e.calls ?? []).some(named));
+    const arg = entry ? call.arguments[entry.wrappedArg ?? 0] : undefined;
+    return arg && arg.type !== 'SpreadElement' ? arg : null;
   }
 
   /** What a function returns, when every `return` agrees. */

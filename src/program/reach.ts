@@ -106,7 +106,8 @@ export class Reachability {
       const whole = this.program.valueOf(cv.mod.cjsWhole, cv.mod);
       if (whole.k === 'fn') this.mark(whole.mod.unitOf.get(whole.fn), s, inherited);
     }
-    if (call.type === 'TaggedTemplateExpression') return;
+    // `_.once(fn)` does not run fn: calling its result does, and that call reaches fn through valueOf.
+    if (call.type === 'TaggedTemplateExpression' || this.program.wrappedArgument(call, mod)) return;
     call.arguments.forEach((arg, index) => {
       if (arg.type === 'SpreadElement') return;
       for (const fn of this.functionsIn(arg, mod)) {

@@ -31,8 +31,10 @@ export type LibraryEnding =
 export interface LibraryEntry {
   id: string;
   packages: string[];
-  role: 'signal-handler' | 'exits-process' | 'child-process' | 'no-handler';
+  role: 'signal-handler' | 'exits-process' | 'child-process' | 'no-handler' | 'wraps-function';
   calls?: CallPattern[];
+  /** wraps-function: the argument holding the function the returned wrapper runs. */
+  wrappedArg?: number;
   signals?: { default: string[]; options?: SignalOption[] };
   ending?: LibraryEnding;
   once?: boolean;

@@ -98,6 +98,15 @@ describe('fixDockerfile', () => {
     assert.equal(run.results[0]?.fatalErrorCount, 1);
   });
 
+  test('a file that is not UTF-8 is never changed: its other bytes would come back as U+FFFD', async () => {
+    const file = dockerfileIn('');
+    const bytes = Buffer.concat([Buffer.from('FROM node:22-slim\n# caf'), Buffer.from([0xe9]), Buffer.from('\nCMD a\n')]);
+    fs.writeFileSync(file, bytes);
+    const run = await fixDockerfile(file, { rules: [toJson] });
+    assert.deepEqual(run.changes, []);
+    assert.deepEqual(fs.readFileSync(file), bytes);
+  });
+
   test('withChanges: output and diff on each changed file, a result added for a file with no finding left', async () => {
     const file = dockerfileIn('FROM x\n', { 'entrypoint.sh': 'node a.js\n' });
     const dir = path.dirname(file);

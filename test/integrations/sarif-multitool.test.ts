@@ -72,7 +72,8 @@ describe('SARIF Multitool', () => {
     const out = path.join(tmp, 'validation.sarif');
     // Notes too: every file gets some (e.g. SARIF2003), which proves it was read. A file the
     // Multitool cannot deserialize (an unknown enum value) silently empties the whole report.
-    run(tool.path as string, ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note', '--output', out, path.join(inputs, '*.sarif')], { cwd: tmp });
+    // It also prints every note, dozens per fixture: more than spawnSync's 1 MiB default buffer.
+    run(tool.path as string, ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note', '--output', out, path.join(inputs, '*.sarif')], { cwd: tmp, maxBuffer: 256 * 1024 * 1024 });
     const validation = JSON.parse(fs.readFileSync(out, 'utf8')) as Sarif.Log;
     const findings = validation.runs.flatMap((r) => r.results ?? []);
     const fileOf = (r: Sarif.Result) => path.basename(decodeURIComponent(r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? ''));

@@ -100,4 +100,16 @@ describe('wrappers', () => {
   test('su -c spawns a shell', () => {
     assert.deepEqual(parseWrapper(['su', 'node', '-c', 'node a.js']), { name: 'su', relation: 'spawn', child: ['sh', '-c', 'node a.js'], env: {} });
   });
+  test('cross-env: leading assignments (quotes removed), then the command it spawns and relays to', () => {
+    assert.deepEqual(parseWrapper(['cross-env', 'NODE_ENV=production', "PORT='3000'", 'node', '--require', 'tsx/cjs', 'server.ts']), {
+      name: 'cross-env', relation: 'spawn', relays: true, child: ['node', '--require', 'tsx/cjs', 'server.ts'], env: { NODE_ENV: 'production', PORT: '3000' },
+    });
+  });
+  test('dotenv-cli: options with values, -v assignments, `--`, or the first operand', () => {
+    assert.deepEqual(parseWrapper(['dotenv', '-e', '../../.env', '-v', 'A=1', '--', 'cross-env', 'B=2', 'node', 'x.js']), {
+      name: 'dotenv', relation: 'spawn', relays: true, child: ['cross-env', 'B=2', 'node', 'x.js'], env: { A: '1' },
+    });
+    assert.deepEqual(parseWrapper(['/app/node_modules/.bin/dotenv', '-c', '--', 'node', 'x.js'])?.child, ['node', 'x.js']);
+    assert.deepEqual(parseWrapper(['dotenv', '-c', 'production', '--', 'node', 'x.js'])?.child, ['node', 'x.js']);
+  });
 });

@@ -207,7 +207,7 @@ test('heuristic: the same basename under src/, then package.json source', () => 
   const root = makeTree({ 'src/worker.ts': '', 'package.json': JSON.stringify({ source: 'lib/entry.ts' }), 'lib/entry.ts': '' });
   const a = lookup(root, 'build/worker.js');
   assert.equal(a.rel, 'src/worker.ts');
-  assert.equal(a.via, 'same path under src');
+  assert.equal(a.via, 'heuristic: same path under src');
   const b = lookup(root, 'build/main.js');
   assert.equal(b.rel, 'lib/entry.ts');
   assert.equal(b.via, 'package.json source');
@@ -260,4 +260,93 @@ test('a missing server.js beside next.config.*: standalone output copied to the 
   const b = lookup(custom, 'server.js');
   assert.equal(b.rel, 'server.ts');
   assert.equal(b.via, 'source beside output');
+});
+
+test('babel --out-dir in a build script, tsconfig noEmit (outline/outline)', () => {
+  const root = makeTree({
+    'package.json': JSON.stringify({ scripts: { 'build:server': 'babel --extensions .ts,.tsx --quiet -d ./build/server ./server' } }),
+    'tsconfig.json': '{ "compilerOptions": { "noEmit": true } }',
+    'server/index.ts': '',
+  });
+  const r = lookup(root, 'build/server/index.js');
+  assert.equal(r.rel, 'server/index.ts');
+  assert.equal(r.via, 'babel script ./server --out-dir ./build/server');
+});
+
+test('babel: --out-dir=x, -d x, --relative, a file argument, --out-file', () => {
+  const cases: [string, Record<string, string>, string, string][] = [
+    ['babel src --out-dir=lib', { 'src/app/main.js': '' }, 'lib/app/main.js', 'src/app/main.js'],
+    ['babel src -d dist --copy-files', { 'src/main.tsx': '' }, 'dist/main.js', 'src/main.tsx'],
+    ['babel src --relative -d ../out', { 'src/main.ts': '' }, 'out/main.js', 'src/main.ts'],
+    ['babel src/server.ts -d build', { 'src/server.ts': '' }, 'build/server.js', 'src/server.ts'],
+    ['babel src/entry.ts -o bundle/app.js', { 'src/entry.ts': '' }, 'bundle/app.js', 'src/entry.ts'],
+  ];
+  for (const [script, files, output, source] of cases) {
+    const root = makeTree({ 'package.json': JSON.stringify({ scripts: { build: script } }), ...files });
+    assert.equal(lookup(root, output).rel, source, script);
+  }
+});
+
+test('babel reads only its arguments: a file beside them is not its source', () => {
+  const root = makeTree({ 'package.json': JSON.stringify({ scripts: { build: 'babel src/a.ts -d build' } }), 'src/b.ts': '', 'b.ts': '' });
+  const r = lookup(root, 'build/b.js');
+  assert.notEqual(r.via.startsWith('babel'), true);
+});
+
+test('swc -d: the path from the working folder, --strip-leading-paths, and the pre-0.3 layout', () => {
+  const cases: [string, string, string, string][] = [
+    ['swc src -d dist', 'dist/src/server/main.js', 'src/server/main.ts', 'swc script src --out-dir dist'],
+    ['swc src -d dist --strip-leading-paths', 'dist/server/main.js', 'src/server/main.ts', 'swc script src --out-dir dist --strip-leading-paths'],
+    ['swc ./src --out-dir build -C module.type=commonjs', 'build/server/main.js', 'src/server/main.ts', 'swc script ./src --out-dir build (@swc/cli < 0.3)'],
+  ];
+  for (const [script, output, source, via] of cases) {
+    const root = makeTree({ 'package.json': JSON.stringify({ scripts: { build: script } }), 'src/server/main.ts': '' });
+    const r = lookup(root, output);
+    assert.equal(r.rel, source, script);
+    assert.equal(r.via, via, script);
+  }
+});
+
+test('tsc with input files: their folder is the rootDir, tsconfig.json is ignored', () => {
+  const root = makeTree({
+    'package.json': JSON.stringify({ scripts: { build: 'tsc server/index.ts --outDir build --target es2022' } }),
+    'tsconfig.json': '{ "compilerOptions": { "noEmit": true, "rootDir": "." } }',
+    'server/index.ts': '',
+  });
+  const r = lookup(root, 'build/index.js');
+  assert.equal(r.rel, 'server/index.ts');
+  assert.equal(r.via, 'tsc script outDir build → rootDir server');
+});
+
+test('heuristic: the leading output folder removed (build/server/index.js → server/index.ts), after the same path under src', () => {
+  const root = makeTree({ 'server/index.ts': '', 'package.json': JSON.stringify({ scripts: { build: 'node build.js' } }) });
+  const r = lookup(root, 'build/server/index.js');
+  assert.equal(r.rel, 'server/index.ts');
+  assert.equal(r.via, 'heuristic: leading output folder build/ removed');
+  assert.deepEqual(r.tried.slice(-5), ['src/server/index.ts', 'src/server/index.tsx', 'src/server/index.js', 'src/server/index.jsx', 'server/index.ts']);
+  for (const folder of ['dist', 'out', 'lib']) {
+    const tree = makeTree({ 'app/main.ts': '' });
+    assert.equal(lookup(tree, `${folder}/app/main.js`).rel, 'app/main.ts', folder);
+  }
+  // Only folders named like build output: `public/x.js` is not `x.ts`.
+  assert.equal(lookup(makeTree({ 'x.ts': '' }), 'public/x.js').source, null);
+});
+
+test('in a workspace package the output folder is removed below the package', () => {
+  const root = makeTree({ 'apps/api/package.json': '{}', 'apps/api/main.ts': '' });
+  const r = lookup(root, 'apps/api/dist/main.js');
+  assert.equal(r.rel, 'apps/api/main.ts');
+});
+
+test('an extension-less output is also a folder, as Node loads it: dist/main.js, else dist/main/index.js', () => {
+  const root = makeTree({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }', 'src/index.ts': '', 'src/api/index.ts': '' });
+  assert.equal(lookup(root, 'dist').rel, 'src/index.ts');
+  assert.equal(lookup(root, 'dist/api').rel, 'src/api/index.ts');
+  // What a config says about the folder form beats a guess about the file form.
+  const guess = makeTree({ 'package.json': JSON.stringify({ scripts: { build: 'babel server -d build/server' } }), 'server/index.ts': '', 'src/server.ts': '' });
+  const r = lookup(guess, 'build/server');
+  assert.equal(r.rel, 'server/index.ts');
+  assert.equal(r.via, 'babel script server --out-dir build/server');
+  // No guess from the folder form's `index`: `node dist/worker` is not src/index.ts.
+  assert.equal(lookup(makeTree({ 'src/index.ts': '' }), 'dist/worker').source, null);
 });

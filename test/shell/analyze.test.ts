@@ -5,6 +5,7 @@ import {
   analyzeScript,
   trapSignalName,
   parseShebang,
+  programJob,
   quoteForShell,
   splitStaticWords,
 } from '../../src/shell/analyze.js';
@@ -396,5 +397,20 @@ describe('helpers', () => {
     for (const text of ['node $X', 'a && b', 'a > f', 'A=1 node', 'node *.js', 'node ~/a', 'a &', 'a; b', '', 'node "x']) {
       assert.equal(splitStaticWords(text), null, text);
     }
+  });
+});
+
+describe('programJob: the background job that is the program', () => {
+  const pick = (text: string) => programJob(analyzeScript(text).commands, text)?.argv.join(' ');
+  test('the job whose $! a top-level wait names', () => {
+    assert.equal(pick('nginx &\nNGINX=$!\nredis-server &\nREDIS=$!\napp-server &\nAPP_PID=$!\nwait "$APP_PID"\n'), 'app-server');
+  });
+  test('else the first job that runs Node or a package manager', () => {
+    assert.equal(pick('nginx -g "daemon off;" &\n/usr/local/bin/node server.js &\nwait\n'), '/usr/local/bin/node server.js');
+  });
+  test('else the first job; one job is that job', () => {
+    assert.equal(pick('nginx &\ncaddy run &\nwait\n'), 'nginx');
+    assert.equal(pick('node a.js &\nwait $!\n'), 'node a.js');
+    assert.equal(pick('echo hi\n'), undefined);
   });
 });

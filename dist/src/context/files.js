@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContextFs } from '../program/fs-context.js';
+import { ContextFs, describeError } from '../program/fs-context.js';
+export { describeError };
 export class ContextFiles {
     texts = new Map();
     /** Texts as the program reader keeps them (null: unreadable), shared so no file is read twice. */
@@ -146,25 +147,18 @@ function safeRealpath(p) {
         return null;
     }
 }
-export function describeError(err) {
-    const code = err?.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'file not found';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EISDIR':
-            return 'is a directory';
-        case 'ELOOP':
-            return 'symlink loop';
-        default:
-            return err instanceof Error ? err.message : String(err);
-    }
-}
 /** Context-relative POSIX path for messages and JSON. */
 export function relativeTo(root, file) {
     const rel = path.relative(root, file);
     return rel.split(path.sep).join('/') || '.';
+}
+/** The nearest folder at or above `start` that holds `.git` (a folder, or a file in a worktree); null when none does. */
+export function repositoryRoot(start) {
+    for (let dir = start;; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, '.git')))
+            return dir;
+        if (dir === path.dirname(dir))
+            return null;
+    }
 }
 //# sourceMappingURL=files.js.map

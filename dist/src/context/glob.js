@@ -1,4 +1,4 @@
-/** Glob matching of one path segment, shared by COPY sources, .dockerignore and workspace patterns. */
+/** Glob matching, shared by COPY sources, .dockerignore, workspace patterns and the config's `ignore`. */
 /** Shell-style glob on one path segment: `*`, `?`, `[…]`. Linear: no regex built from user input. */
 export function globMatches(pattern, name) {
     let p = 0;
@@ -51,5 +51,28 @@ export function globMatches(pattern, name) {
     while (pattern[p] === '*')
         p++;
     return p === pattern.length;
+}
+/** Matches a context-relative POSIX path against a glob with `*`, `?` and `**` segments. */
+export function matchPath(pattern, rel) {
+    const pat = pattern.split('/').filter((s) => s !== '');
+    const parts = rel.split('/').filter((s) => s !== '');
+    // Memoised on (i, j): `**` backtracking stays polynomial.
+    const memo = new Map();
+    const go = (i, j) => {
+        const key = i * (parts.length + 1) + j;
+        const cached = memo.get(key);
+        if (cached !== undefined)
+            return cached;
+        let result;
+        if (i === pat.length)
+            result = j === parts.length;
+        else if (pat[i] === '**')
+            result = go(i + 1, j) || (j < parts.length && go(i, j + 1));
+        else
+            result = j < parts.length && globMatches(pat[i] ?? '', parts[j] ?? '') && go(i + 1, j + 1);
+        memo.set(key, result);
+        return result;
+    };
+    return go(0, 0);
 }
 //# sourceMappingURL=glob.js.map

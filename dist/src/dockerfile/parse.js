@@ -7,6 +7,7 @@
  */
 import { DockerfileParser } from 'dockerfile-ast';
 import { LineIndex } from '../positions.js';
+import { trimEndChars } from '../text.js';
 export function parseDockerfile(path, text) {
     const lines = new LineIndex(text);
     const ast = DockerfileParser.parse(text);
@@ -93,7 +94,7 @@ export function logicalArguments(raw, escape) {
         let line = physical[i];
         if (continuing && (/^\s*$/.test(line) || /^\s*#/.test(line)))
             continue;
-        const trimmedEnd = line.replace(/[ \t]+$/, '');
+        const trimmedEnd = trimEndChars(line, ' \t');
         const last = i === physical.length - 1;
         if (!last && trimmedEnd.endsWith(escape) && !trimmedEnd.endsWith(escape + escape)) {
             line = trimmedEnd.slice(0, -escape.length);
@@ -197,7 +198,15 @@ function readHeredocs(ins, lines) {
     const withHeredocs = ins;
     if (typeof withHeredocs.getHeredocs !== 'function')
         return [];
-    return withHeredocs.getHeredocs().map((h) => {
+    let heredocs;
+    try {
+        heredocs = withHeredocs.getHeredocs();
+    }
+    catch {
+        // dockerfile-ast 0.7 throws on some malformed input (`RUN \` then only a comment line): read no heredoc there.
+        return [];
+    }
+    return heredocs.map((h) => {
         const r = h.getContentRange();
         const content = r ? lines.text.slice(lines.offsetAt(r.start.line, r.start.character), lines.offsetAt(r.end.line, r.end.character)) : '';
         return { name: h.getName(), content };

@@ -16,6 +16,7 @@ import { lookupImage } from '../images/index.js';
 import { expandWord } from './expand.js';
 import { splitRawWords } from './parse.js';
 import { parseSignal } from '../signals.js';
+import { trimEndChars } from '../text.js';
 export const DEFAULT_SHELL = ['/bin/sh', '-c'];
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** Automatic platform ARGs: present, but their values depend on the builder. */
@@ -241,7 +242,7 @@ export function hasGlob(path) {
 }
 /** POSIX path join + normalise, rooted at `/`. */
 export function resolvePath(base, path) {
-    const joined = path.startsWith('/') ? path : `${base.replace(/\/+$/, '')}/${path}`;
+    const joined = path.startsWith('/') ? path : `${trimEndChars(base, '/')}/${path}`;
     const parts = [];
     for (const part of joined.split('/')) {
         if (part === '' || part === '.')

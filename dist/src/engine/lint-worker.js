@@ -2,12 +2,11 @@
  * A worker thread of the pool (pool.ts): lints the Dockerfiles it is sent,
  * one at a time, with caches shared by all the files it gets.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { enableCompileCache } from '../cache/compile-cache.js';
 import { ContextFiles } from '../context/files.js';
 import { lintDockerfile } from './linter.js';
 enableCompileCache();
-const options = workerData;
 const files = new ContextFiles();
 const port = parentPort;
 port?.on('message', (task) => {
@@ -16,7 +15,7 @@ port?.on('message', (task) => {
         port.close();
         return;
     }
-    lintDockerfile(task.file, { ...options, files })
+    lintDockerfile(task.file, { ...task.options, files })
         .then((lint) => ({ index: task.index, results: lint.results }))
         .catch((err) => ({ index: task.index, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
         .then((reply) => port.postMessage(reply));

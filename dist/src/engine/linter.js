@@ -4,86 +4,170 @@
  * belongs to (the Dockerfile first, then scripts and sources).
  */
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { DEFAULT_FIX_TYPE, interpolate } from '../rule.js';
+import { interpolate } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError, relativeTo } from '../context/files.js';
 import { buildModel } from '../model/model.js';
 import { applyProgram, readProgram } from '../model/program.js';
+import { applyIgnores } from '../ignores/apply.js';
+import { ignoredBy } from '../config/ignore.js';
+import { judgeDeployments } from '../runtime/judge.js';
+import { settingReports } from '../runtime/report.js';
 import { Locator } from './locate.js';
 import { decidingHandler } from '../model/program.js';
 export async function lintDockerfile(dockerfilePath, options = {}) {
     const file = path.resolve(dockerfilePath);
-    let text;
-    if (options.text !== undefined)
-        text = options.text;
-    else
-        try {
-            const buf = fs.readFileSync(file);
-            if (buf.includes(0))
-                return { results: [fatalResult(file, 'not a Dockerfile: binary content (NUL bytes)')], model: null };
-            text = buf.toString('utf8');
-        }
-        catch (err) {
-            return { results: [fatalResult(file, `cannot read the Dockerfile: ${describeError(err)}`)], model: null };
-        }
-    const model = buildModel({
+    // A --fix pass lints the text it changed in memory, not the file on disk.
+    const read = options.text !== undefined ? { ok: true, text: options.text, invalidUtf8Line: null } : readDockerfile(file);
+    if (!read.ok)
+        return { results: [fatalResult(file, read.message)], model: null };
+    const text = read.text;
+    const modelOptions = {
         dockerfilePath: file,
         text,
         ...(options.contextDir !== undefined ? { contextDir: options.contextDir } : {}),
         ...(options.target !== undefined ? { target: options.target } : {}),
         ...(options.files ? { files: options.files } : {}),
         ...(options.extraImages ? { extraImages: options.extraImages } : {}),
-        ...(options.runtime ? { runtime: options.runtime } : {}),
-    });
-    const program = await readProgram(model, {
-        ...(options.programCache ? { cache: options.programCache } : {}),
-        ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
-    });
-    if (program)
-        applyProgram(model, program);
-    const byFile = new Map([[file, []]]);
+    };
+    /** The model with runtime settings, and the program it runs read into its verdict. */
+    const analyse = async (runtime) => {
+        const model = buildModel({ ...modelOptions, ...(runtime ? { runtime } : {}) });
+        const program = await readProgram(model, {
+            ...(options.programCache ? { cache: options.programCache } : {}),
+            ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
+        });
+        if (program)
+            applyProgram(model, program);
+        return { model, program };
+    };
+    const { model, program } = await analyse(options.runtime);
+    let found = [];
+    if (read.invalidUtf8Line !== null) {
+        const line = read.invalidUtf8Line;
+        found.push({ file, message: { ruleId: null, severity: 1, message: 'invalid UTF-8 on this line: its bytes that are not UTF-8 were read as U+FFFD', line, column: 1, endLine: line, endColumn: 1 } });
+    }
     for (const error of program?.facts?.errors ?? []) {
-        // A file of the program that does not parse is reported; the rest of the graph was still read.
-        const list = byFile.get(error.file) ?? [];
-        list.push({ ruleId: null, severity: 1, message: `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}; the rest of the program was still read`, line: error.line ?? 1, column: error.column ?? 1, endLine: error.line ?? 1, endColumn: error.column ?? 1 });
-        byFile.set(error.file, list);
+        // A file of the program that cannot be read or does not parse is reported; the rest of the graph was still read.
+        const what = error.kind === 'read' ? error.message : `${relativeTo(model.contextDir, error.file)} could not be parsed: ${error.message}`;
+        const message = `${what}; the rest of the program was still read`;
+        found.push({ file: error.file, message: { ruleId: null, severity: 1, message, line: error.line ?? 1, column: error.column ?? 1, endLine: error.line ?? 1, endColumn: error.column ?? 1 } });
     }
     const structural = structuralProblems(model);
     if (structural)
-        byFile.get(file).push(structural);
-    if (model.stage) {
-        const locate = new Locator(model);
-        for (const rule of options.rules ?? allRules) {
-            const configured = options.severities?.[rule.id];
-            if (configured === 'off')
-                continue;
-            const reports = [];
-            try {
-                rule.check({ model, locate, fixType: options.fixType ?? DEFAULT_FIX_TYPE, report: (r) => reports.push(r) });
-            }
-            catch (err) {
-                const message = err instanceof Error ? err.message : String(err);
-                throw new Error(`rule ${rule.id} failed on ${file}: ${message}`, { cause: err });
-            }
-            for (const report of reports) {
-                const severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
-                const message = toMessage(rule, report, severity === 'error' ? 2 : 1);
-                const list = byFile.get(report.loc.file) ?? [];
-                list.push(message);
-                byFile.set(report.loc.file, list);
-            }
-        }
-    }
+        found.push({ file, message: structural });
+    if (model.stage)
+        found.push(...runRules(model, options));
+    const services = model.stage && options.deployments?.length
+        ? await judgeDeployments(options.runtime ?? {}, options.deployments, found, model.contextDir, async (runtime) => {
+            const other = (await analyse(runtime)).model;
+            return { found: runRules(other, options), pid1: pid1Report(other) };
+        })
+        : null;
+    if (services)
+        found.push(...services.found);
+    const { ignore } = options;
+    if (ignore)
+        found = found.filter((f) => f.file === file || ignoredBy(ignore, f.file) === null);
+    const { kept, suppressed } = applyIgnores(model, found, { rules: options.rules ?? allRules, reportUnused: options.reportUnusedIgnores ?? 'off' });
+    const byFile = new Map([[file, []]]);
+    for (const f of kept)
+        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.message]);
+    for (const f of suppressed)
+        if (!byFile.has(f.file))
+            byFile.set(f.file, []);
     const results = [];
     for (const [filePath, messages] of byFile) {
-        messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+        messages.sort(byPosition);
         const result = resultOf(filePath, messages);
-        if (filePath === file)
+        const quiet = suppressed.filter((f) => f.file === filePath).map((f) => f.message);
+        if (quiet.length > 0)
+            result.suppressedMessages = quiet.sort(byPosition);
+        if (filePath === file) {
             result.pid1 = pid1Report(model);
+            if (options.runtimeNotes?.length)
+                result.pid1.notes.push(...options.runtimeNotes);
+            if (services)
+                result.services = services.services;
+        }
         results.push(result);
     }
     return { results, model };
+}
+function byPosition(a, b) {
+    return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+/** Every enabled rule over one model, with configured severities and options. */
+function runRules(model, options) {
+    const found = [];
+    const locate = new Locator(model);
+    for (const rule of options.rules ?? allRules) {
+        const configured = options.severities?.[rule.id];
+        if (configured === 'off')
+            continue;
+        const reports = [];
+        try {
+            rule.check({
+                model,
+                locate,
+                options: options.ruleOptions?.[rule.id] ?? {},
+                ...(options.fixType ? { fixType: options.fixType } : {}),
+                report: (r) => reports.push(r),
+            });
+        }
+        catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
+            throw new Error(`rule ${rule.id} failed on ${model.dockerfilePath}: ${message}`, { cause: err });
+        }
+        for (const report of reports) {
+            const severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
+            found.push({ file: report.loc.file, message: toMessage(rule, report, severity === 'error' ? 2 : 1) });
+        }
+    }
+    return found;
+}
+/**
+ * Dockerfiles larger than this are refused: real ones are kilobytes, and
+ * dockerfile-ast needs about 2 s of CPU per MiB (a 10 MB one took 20 s).
+ */
+export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** The Dockerfile's text, or the fatal message that says why it cannot be linted. */
+function readDockerfile(file) {
+    try {
+        // stat first: a FIFO or a device named Dockerfile would block or never end.
+        const st = fs.statSync(file);
+        if (st.isDirectory())
+            return { ok: false, message: 'cannot read the Dockerfile: is a directory' };
+        if (!st.isFile())
+            return { ok: false, message: 'cannot read the Dockerfile: not a regular file' };
+        if (st.size > MAX_DOCKERFILE_BYTES)
+            return { ok: false, message: `not linted: ${st.size} bytes is too large for a Dockerfile (the limit is ${MAX_DOCKERFILE_BYTES} bytes)` };
+        const buf = fs.readFileSync(file);
+        if (buf.includes(0))
+            return { ok: false, message: 'not a Dockerfile: binary content (NUL bytes)' };
+        return { ok: true, text: buf.toString('utf8'), invalidUtf8Line: firstInvalidUtf8Line(buf) };
+    }
+    catch (err) {
+        return { ok: false, message: `cannot read the Dockerfile: ${describeError(err)}` };
+    }
+}
+/** The 1-based line of the first byte sequence that is not UTF-8, or null. */
+export function firstInvalidUtf8Line(buf) {
+    if (isUtf8(buf))
+        return null;
+    let line = 1;
+    let start = 0;
+    while (start <= buf.length) {
+        const nl = buf.indexOf(10, start);
+        const end = nl < 0 ? buf.length : nl;
+        if (!isUtf8(buf.subarray(start, end)))
+            return line;
+        line++;
+        start = end + 1;
+    }
+    return null;
 }
 function toMessage(rule, report, severity) {
     // As ESLint: a rule that fixes or suggests says so in its meta (docs and formatters rely on it).
@@ -177,6 +261,7 @@ export function pid1Report(model) {
         stopSignalSource: stopSignalSource(model),
         context: relativeTo(path.dirname(model.dockerfilePath), model.contextDir),
         steps: model.verdict.steps,
+        ...(Object.keys(model.runtime).length > 0 ? { runtime: settingReports(model.runtime, rel) } : {}),
         notes: [
             ...(model.contextNote ? [model.contextNote] : []),
             ...relevantImageNotes(model),

@@ -29,25 +29,26 @@ export function workerCount(files, env = process.env) {
     const n = Number(asked);
     return asked && Number.isInteger(n) && n > 1 ? Math.min(n, files) : 0;
 }
-/** Lints `files` on `count` workers; outcomes are in the order of `files`. */
-export function lintInWorkers(files, options, count) {
-    const outcomes = new Array(files.length);
+/** Lints `files` on `count` workers, each with its own options; outcomes are in the order of the tasks. */
+export function lintInWorkers(tasks, count) {
+    const outcomes = new Array(tasks.length);
     let next = 0;
     let settled = 0;
     let alive = count;
     return new Promise((resolve) => {
         const settle = (index, outcome) => {
             outcomes[index] = outcome;
-            if (++settled === files.length)
+            if (++settled === tasks.length)
                 resolve(outcomes);
         };
         for (let w = 0; w < count; w++) {
-            const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: options });
+            const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
             /** The file this worker is linting, so a crash fails exactly that one. */
             let current = null;
             const dispatch = () => {
-                current = next < files.length ? next++ : null;
-                worker.postMessage((current === null ? { done: true } : { index: current, file: files[current] }));
+                current = next < tasks.length ? next++ : null;
+                const task = current === null ? undefined : tasks[current];
+                worker.postMessage((task === undefined || current === null ? { done: true } : { index: current, ...task }));
             };
             worker.on('message', (reply) => {
                 current = null;
@@ -63,7 +64,7 @@ export function lintInWorkers(files, options, count) {
                     settle(current, { error: reason });
                 // The last worker gone: nobody is left to take the files not handed out yet.
                 if (--alive === 0)
-                    while (next < files.length)
+                    while (next < tasks.length)
                         settle(next++, { error: reason });
             };
             worker.on('error', (error) => fail(error.stack ?? error.message));

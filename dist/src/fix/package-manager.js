@@ -5,6 +5,9 @@ export function directCommandSuggestion(model, link) {
     const ins = link.origin.instruction;
     if (!pm || !ins || pm.scriptText === null || !model.stage)
         return null;
+    // A script that starts another package manager (`pnpm --filter ./api run start`) does not hold the program's command.
+    if (model.chain.slice(model.chain.indexOf(link) + 1).some((l) => l.kind === 'package-manager'))
+        return null;
     // ENTRYPOINT ["npm", "start"] with a CMD: the CMD's words are arguments of npm, not of the program.
     if (ins.keyword === 'ENTRYPOINT' && (model.cmd?.argv.length ?? 0) > 0)
         return null;

@@ -25,7 +25,7 @@ export function formatStylish(results, context) {
         const rows = result.messages.map((m) => [
             `${m.line}:${m.column}`,
             m.severity === 2 ? paint('red', 'error') : paint('yellow', 'warning'),
-            m.message.replace(/\s+$/, ''),
+            m.message.trimEnd(),
             paint('dim', m.ruleId ?? ''),
         ]);
         const width = Math.max(0, ...rows.map((r) => r[0].length));
@@ -41,7 +41,7 @@ export function formatStylish(results, context) {
                 lines.push(`  ${' '.repeat(width)}  ${paint('cyan', 'suggestion')}  ${s.desc}  ${paint('dim', m.ruleId ?? '')}`);
         }
         if (explain && result.pid1)
-            lines.push(...explainLines(result.pid1, paint));
+            lines.push(...explainLines(result.pid1, paint), ...serviceLines(result.services ?? [], paint));
         lines.push('');
     }
     const total = errors + warnings;
@@ -62,6 +62,8 @@ function explainLines(pid1, paint) {
         out.push(`  ${paint('bold', 'Build context')}: ${pid1.context}`);
     out.push(`  ${paint('bold', 'Docker starts')}: ${JSON.stringify(pid1.argv)}`);
     out.push(`  ${paint('bold', 'Stop signal')}: ${pid1.stopSignal}, from ${pid1.stopSignalSource}`);
+    for (const r of pid1.runtime ?? [])
+        out.push(`  ${paint('bold', 'Runtime')}: ${r.setting} ${r.value}, from ${r.source}${r.at ? ` at ${r.at}` : ''}`);
     out.push(`  ${paint('bold', 'PID-1 chain')}:`);
     pid1.chain.forEach((link, i) => {
         const where = link.file ? ` ${paint('dim', `${link.file}${link.line ? `:${link.line}` : ''}`)}` : '';
@@ -77,16 +79,39 @@ function explainLines(pid1, paint) {
     }
     if (pid1.entry)
         out.push(`  ${paint('bold', 'Program source')}: ${pid1.entry}`);
-    if (pid1.handler)
-        out.push(`  ${paint('bold', 'Handler')}: ${pid1.handler.file}:${pid1.handler.line} (${pid1.handler.via})`);
-    const verdict = pid1.stopsOnSignal === null ? 'cannot tell yet' : pid1.stopsOnSignal ? 'yes' : 'no: it runs until SIGKILL';
-    out.push(`  ${paint('bold', 'Stops on the signal')}: ${verdict}`);
+    if (pid1.handler) {
+        // Line 0: a framework's own handlers (Next.js), not a line in the project.
+        const where = pid1.handler.line > 0 ? `${pid1.handler.file}:${pid1.handler.line} (${pid1.handler.via})` : `installed by ${pid1.handler.via}`;
+        out.push(`  ${paint('bold', 'Handler')}: ${where}`);
+    }
+    out.push(`  ${paint('bold', 'Stops on the signal')}: ${verdictText(pid1)}`);
     if (pid1.appSignal === null && pid1.chain.length > 1)
         out.push(`  ${paint('bold', 'The program receives')}: nothing`);
     else if (pid1.appSignal)
         out.push(`  ${paint('bold', 'The program receives')}: ${pid1.appSignal}${pid1.appWaitedFor === false ? ', but nothing waits for it to finish' : ''}`);
     for (const n of pid1.notes)
         out.push(`  ${paint('dim', `note: ${n}`)}`);
+    return out;
+}
+function verdictText(pid1) {
+    return pid1.stopsOnSignal === null ? 'cannot tell yet' : pid1.stopsOnSignal ? 'yes' : 'no: it runs until SIGKILL';
+}
+/** The compose services and Kubernetes containers that run the image, and how each one's own chain ends. */
+function serviceLines(services, paint) {
+    if (services.length === 0)
+        return [];
+    const out = [`  ${paint('bold', 'Run by')}:`];
+    for (const s of services) {
+        const settings = s.settings.map((r) => `${r.setting} ${r.value}${r.at ? ` (${r.at})` : ''}`).join(', ');
+        out.push(`    - ${s.kind} ${paint('bold', s.name)} ${paint('dim', `${s.file}:${s.line}`)}${settings ? `: ${settings}` : ''}`);
+        if (s.pid1) {
+            out.push(`      its own chain: ${s.pid1.chain.map((l) => l.name).join(' → ')}; stops on ${s.pid1.stopSignal}: ${verdictText(s.pid1)}`);
+        }
+        else
+            out.push('      the same PID 1 and stop signal as above');
+        for (const n of s.notes)
+            out.push(`      ${paint('dim', `note: ${n}`)}`);
+    }
     return out;
 }
 function displayPath(file, cwd) {

@@ -6,7 +6,7 @@
  * reported.
  */
 import { compilePattern, extendsChain, loadBaseImageData, parentFinder } from './data.js';
-import { hasVariables, literalPrefix, normaliseName, parseImageRef, wildcardPattern } from './ref.js';
+import { hasVariables, literalPrefix, normaliseName, parseImageRef, wildcardMatches } from './ref.js';
 /** Node.js release codenames used as docker-node tags (nodejs/Release). */
 const NODE_CODENAMES = {
     argon: 4,
@@ -141,8 +141,7 @@ export function lookupImage(ref, extra) {
         return unknown(ref, parsed, [`tag "${tag}" is not one pid1-lint knows for ${name}`]);
     }
     // The tag holds a build arg: every entry with a real tag that fits may be meant.
-    const pattern = wildcardPattern(tag);
-    let fits = named.filter(({ entry }) => entry.tags === null || entry.tagExamples.some((t) => pattern.test(t)));
+    let fits = named.filter(({ entry }) => entry.tags === null || entry.tagExamples.some((t) => wildcardMatches(tag, t)));
     // Extra entries win here too: if one of them fits, built-ins are not considered.
     const extraIds = new Set((extra ?? []).map((e) => e.id));
     const fromExtra = fits.filter(({ entry }) => extraIds.has(entry.id));

@@ -9,7 +9,7 @@
  * section is cited where a decision is made.
  */
 import path from 'node:path';
-import { analyzeCommandString, analyzeScript, parseShebang, replacesShell } from '../shell/analyze.js';
+import { analyzeCommandString, analyzeScript, parseShebang, programJob, replacesShell } from '../shell/analyze.js';
 import { relativeTo } from '../context/files.js';
 import { expandWord } from '../dockerfile/expand.js';
 import { resolvePath } from '../dockerfile/stages.js';
@@ -21,6 +21,8 @@ const COMMON_COMMANDS = new Set(['sh', 'bash', 'env', 'exec', 'cat', 'echo', 'tr
 export class ChainResolver {
     input;
     links = [];
+    /** Unset `$VAR` words staticArgv left out; noted on the next link pushed. */
+    droppedExpansions = [];
     constructor(input) {
         this.input = input;
     }
@@ -29,6 +31,10 @@ export class ChainResolver {
         return this.links;
     }
     push(kind, name, argv, state, behaviour, why, extra = {}) {
+        if (this.droppedExpansions.length > 0) {
+            why += ` (${this.droppedExpansions.join(', ')}: set by no ENV or ARG, so empty unless \`docker run -e\` sets it; left out)`;
+            this.droppedExpansions = [];
+        }
         const link = {
             kind,
             name,
@@ -75,7 +81,11 @@ export class ChainResolver {
             return this.followShell(shell, argv, next, state);
         const wrapper = parseWrapper(argv);
         if (wrapper) {
-            const link = this.push('wrapper', wrapper.name, argv, state, wrapper.relation === 'exec' ? { type: 'program', runtime: 'unknown' } : { type: 'unknown' }, wrapper.relation === 'exec' ? `${wrapper.name} replaces itself with the command it runs` : `${wrapper.name} starts the command as a child process and stays`);
+            const behaviour = wrapper.relays ? { type: 'relay', tool: wrapper.name } : wrapper.relation === 'exec' ? { type: 'program', runtime: 'unknown' } : { type: 'unknown' };
+            const why = wrapper.relays
+                ? `${wrapper.name} starts the command as a child process, relays SIGTERM, SIGINT and SIGHUP to it and exits when it does (measured: fixtures ${wrapper.name}-*)`
+                : wrapper.relation === 'exec' ? `${wrapper.name} replaces itself with the command it runs` : `${wrapper.name} starts the command as a child process and stays`;
+            const link = this.push('wrapper', wrapper.name, argv, state, behaviour, why);
             this.setRelation(link, wrapper.relation);
             return this.follow(wrapper.child, { ...next, env: { ...state.env, ...wrapper.env } });
         }
@@ -272,7 +282,7 @@ export class ChainResolver {
         }
         if (link.behaviour.type === 'shell-trap-forward') {
             link.why = `the shell starts the program in the background, traps ${link.behaviour.trapSignals.join(', ')} to forward it and waits (facts §3 dash-trap-bg-wait)`;
-            const background = facts.commands.find((c) => c.background && !c.compound);
+            const background = programJob(facts.commands, text);
             const bgArgv = background ? this.staticArgv(background, state.env, shell.params) : null;
             this.setRelation(link, 'spawn');
             if (bgArgv)
@@ -288,7 +298,7 @@ export class ChainResolver {
     /**
      * `sh -c "prepare && ( a & b )"` or `… && { node x; }`: the program is the
      * last command inside the group. busybox ash execs it (measured with the
-     * facts' method: fixture sh-c-trailing-group); dash stays its parent; bash
+     * facts' method: fixture sh-c-trailing-group-alpine); dash stays its parent; bash
      * is not measured.
      */
     followTrailingGroup(link, group, text, flavour, params, childState, state) {
@@ -300,7 +310,7 @@ export class ChainResolver {
         const described = innerArgv ? `\`${innerArgv.join(' ')}\`` : 'its last command';
         if (group.type === 'subshell' || group.type === 'group') {
             if (flavour === 'busybox-ash') {
-                link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group)`;
+                link.why = `busybox ash execs the last command of a trailing ${shape} too, so ${described} replaces the shell (measured: fixture sh-c-trailing-group-alpine)`;
                 link.implicitExec = true;
                 this.setRelation(link, 'exec');
             }
@@ -325,6 +335,7 @@ export class ChainResolver {
     }
     /** argv of a shell command with `$VAR` expanded from the environment; null when something is dynamic. */
     staticArgv(cmd, env, params) {
+        this.droppedExpansions = [];
         const out = [];
         for (let i = 0; i < cmd.argv.length; i++) {
             const value = cmd.argv[i];
@@ -339,9 +350,18 @@ export class ChainResolver {
                 out.push(...params.slice(1));
                 continue;
             }
+            // An unquoted `$NODE_ARGS` that no ENV sets expands to nothing unless `docker run -e` sets it:
+            // drop it (and say so on the next link) rather than lose the program. Not for the command name.
+            const unset = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(word.raw)?.[1];
+            if (unset !== undefined && env[unset] === undefined && out.length > 0) {
+                this.droppedExpansions.push(word.raw);
+                continue;
+            }
             const expanded = expandRuntime(word.raw, env);
-            if (expanded === null)
+            if (expanded === null) {
+                this.droppedExpansions = [];
                 return null;
+            }
             // Unquoted expansions split on blanks.
             if (word.raw.startsWith('"'))
                 out.push(expanded);
@@ -403,7 +423,7 @@ export class ChainResolver {
             link.behaviour = { type: 'shell-trap-forward', trapSignals: trapSignals(facts) };
             link.why = `${rel} starts the program in the background, traps ${trapSignals(facts).join(', ')} and waits (facts §3 dash-trap-bg-wait)`;
             this.setRelation(link, 'spawn');
-            const background = facts.commands.find((c) => c.background && !c.compound);
+            const background = programJob(facts.commands, source);
             const bgArgv = background ? this.staticArgv(background, state.env, ['', ...args]) : null;
             if (bgArgv)
                 this.follow(bgArgv, { ...next, origin: { ...scriptOrigin, line: background?.line ?? null } });
@@ -572,20 +592,37 @@ export class ChainResolver {
         return version;
     }
     readPackageJson(containerDir, workspace) {
-        const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
-        if (!('host' in mapped) || !mapped.exists)
+        const host = this.hostPackageJson(containerDir);
+        if (host === null)
             return null;
-        const root = readJson(this.input.files, mapped.host, this.input.contextDir);
+        const root = readJson(this.input.files, host, this.input.contextDir);
         if (!root || !workspace)
             return root;
-        return findWorkspacePackage(this.input.files, path.dirname(mapped.host), root, workspace, this.input.contextDir) ?? root;
+        return findWorkspacePackage(this.input.files, path.dirname(host), root, workspace, this.input.contextDir) ?? root;
+    }
+    /**
+     * The build-context file behind `<containerDir>/package.json`, or null. Next.js standalone output
+     * (`.next/standalone/package.json`, built in the image) is a copy of the project's package.json.
+     */
+    hostPackageJson(containerDir) {
+        const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
+        if (!('host' in mapped))
+            return null;
+        if (mapped.exists)
+            return mapped.host;
+        const marker = `${path.sep}.next${path.sep}standalone${path.sep}`;
+        const at = mapped.host.indexOf(marker);
+        if (at < 0)
+            return null;
+        const project = mapped.host.slice(0, at) + path.sep + mapped.host.slice(at + marker.length);
+        return this.input.files.exists(project) ? project : null;
     }
     /** The container directory of a package.json found on the host (for workspace packages). */
     containerDirOf(hostPackageJson, containerRoot) {
-        const rootMapped = this.input.mapper.map(this.input.stage, path.posix.join(containerRoot, 'package.json'));
-        if (!('host' in rootMapped))
+        const rootHost = this.hostPackageJson(containerRoot);
+        if (rootHost === null)
             return containerRoot;
-        const rel = path.relative(path.dirname(rootMapped.host), path.dirname(hostPackageJson)).split(path.sep).join('/');
+        const rel = path.relative(path.dirname(rootHost), path.dirname(hostPackageJson)).split(path.sep).join('/');
         return rel ? resolvePath(containerRoot, rel) : containerRoot;
     }
     // -- Node and the tools that run Node programs (facts §2, §5, §6) -----------
@@ -753,12 +790,21 @@ function readJson(files, host, root) {
         return null;
     }
 }
-function findWorkspacePackage(files, rootDir, root, name, contextDir) {
+function findWorkspacePackage(files, rootDir, root, selector, contextDir) {
+    // pnpm selectors may add dependents/dependencies (`...app`, `app^...`); the package is the same.
+    const name = selector.replace(/^\.\.\.\^?|\^?\.\.\.$/g, '');
+    // A folder: pnpm `--filter ./apps/server` or `{apps/server}`, npm `-w apps/server`.
+    const folder = /^\{(.+)\}$/.exec(name)?.[1] ?? (name.startsWith('.') || (name.includes('/') && !name.startsWith('@')) ? name : null);
+    if (folder !== null && !/[*?]/.test(folder)) {
+        const dir = path.resolve(rootDir, folder);
+        if (dir.startsWith(rootDir))
+            return readJson(files, path.join(dir, 'package.json'), contextDir);
+    }
     const ws = root.json.workspaces;
     const patterns = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray(ws.packages) ? ws.packages : [];
     const pnpm = files.read(path.join(rootDir, 'pnpm-workspace.yaml'), contextDir);
     if (pnpm.ok)
-        for (const m of pnpm.text.matchAll(/^\s*-\s*['"]?([^'"\n#]+)['"]?/gm))
+        for (const m of pnpm.text.matchAll(/^[ \t]*-[ \t]*['"]?([^'"\n#]+)['"]?/gm))
             patterns.push(m[1].trim());
     for (const pattern of patterns) {
         if (typeof pattern !== 'string')
@@ -913,7 +959,8 @@ function quoteWord(word) {
     return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 function looksLikeShell(text) {
-    return /(^|\n)\s*(exec|set -e|echo|if \[|export )/.test(text);
+    // Blanks within the line only: `\s*` after a line start would rescan every following blank line (quadratic).
+    return /^[ \t]*(?:exec|set -e|echo|if \[|export )/m.test(text);
 }
 /** The mode set by `COPY --chmod=755` on the last step that placed the file, or null. */
 function chmodOf(mapped) {

@@ -203,6 +203,42 @@ export function parseWrapper(argv) {
                 i++;
             return { name, relation: 'exec', child: args.slice(i), env: {} };
         }
+        case 'cross-env': {
+            // `cross-env A=1 B=2 cmd args`: leading NAME=value words, then the command.
+            const env = {};
+            let i = 0;
+            for (; i < args.length; i++) {
+                const m = /^(\w+)=(.*)$/.exec(args[i]);
+                if (!m)
+                    break;
+                env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
+            }
+            return { name, relation: 'spawn', relays: true, child: args.slice(i), env };
+        }
+        case 'dotenv': {
+            // dotenv-cli: `dotenv -e .env -v K=V -- cmd args` (without `--`, the first operand is the command).
+            const env = {};
+            const withValue = new Set(['-e', '-v', '-c']);
+            let i = 0;
+            for (; i < args.length; i++) {
+                const a = args[i];
+                if (a === '--') {
+                    i++;
+                    break;
+                }
+                if (!a.startsWith('-'))
+                    break;
+                if (a === '-v') {
+                    const m = /^(\w+)=(.*)$/.exec(args[i + 1] ?? '');
+                    if (m)
+                        env[m[1]] = m[2];
+                }
+                // `-c` takes an optional environment name.
+                if (withValue.has(a) && (a !== '-c' || !/^-/.test(args[i + 1] ?? '-')))
+                    i++;
+            }
+            return { name, relation: 'spawn', relays: true, child: args.slice(i), env };
+        }
         case 'su':
         case 'runuser':
         case 'sudo': {

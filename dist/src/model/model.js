@@ -4,9 +4,8 @@
  * the effective stop signal and what happens when it arrives. Rules only
  * read this.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { ContextFiles, relativeTo } from '../context/files.js';
+import { ContextFiles, relativeTo, repositoryRoot } from '../context/files.js';
 import { parseDockerignore } from '../context/dockerignore.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import { buildStages, runtimeEnv } from '../dockerfile/stages.js';
@@ -14,6 +13,7 @@ import { ChainResolver } from './chain.js';
 import { installedInits } from './inits.js';
 import { PathMapper } from './paths.js';
 import { evaluateStop, UNREAD_PROGRAM } from './verdict.js';
+import { trimEndChars } from '../text.js';
 export function buildModel(options) {
     const files = options.files ?? new ContextFiles();
     const dockerfilePath = path.resolve(options.dockerfilePath);
@@ -162,7 +162,8 @@ function contextSources(docker) {
             for (const s of copy.sources) {
                 if (/^[a-z]+:\/\//i.test(s) || /[*?[]/.test(s))
                     continue;
-                const clean = s.replace(/^\/+/, '').replace(/\/+$/, '');
+                // As BuildKit reads it: joined to / inside the context (`../x` is `x`).
+                const clean = trimEndChars(path.posix.join('/', s).slice(1), '/');
                 if (clean && clean !== '.')
                     out.add(clean);
             }
@@ -170,18 +171,11 @@ function contextSources(docker) {
     }
     return [...out];
 }
+/** The folder `levels` above `dir` (or the filesystem root, if that comes first). */
 function ancestor(dir, levels) {
     let up = dir;
     for (let i = 0; i < levels && path.dirname(up) !== up; i++)
         up = path.dirname(up);
     return up;
-}
-function repositoryRoot(start) {
-    for (let dir = start;; dir = path.dirname(dir)) {
-        if (fs.existsSync(path.join(dir, '.git')))
-            return dir;
-        if (dir === path.dirname(dir))
-            return null;
-    }
 }
 //# sourceMappingURL=model.js.map

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { hasGlob, resolvePath } from '../dockerfile/stages.js';
 import { isIgnoredByDockerignore } from '../context/dockerignore.js';
 import { globMatches } from '../context/glob.js';
+import { trimEndChars } from '../text.js';
 export class PathMapper {
     options;
     constructor(options) {
@@ -34,7 +35,7 @@ export class PathMapper {
                 if (step.from.kind === 'image')
                     return { reason: `copied from the image ${step.from.ref}`, step };
                 if (step.from.kind === 'stage') {
-                    const inner = path.posix.join(resolvePath('/', source.replace(/\/+$/, '')), rel);
+                    const inner = path.posix.join(resolvePath('/', trimEndChars(source, '/')), rel);
                     const mapped = this.mapIn(step.from.stage, inner, [...via, step], depth + 1);
                     if ('host' in mapped) {
                         if (mapped.exists)
@@ -103,7 +104,7 @@ export class PathMapper {
                     continue;
                 let hostDir = null;
                 if (step.from.kind === 'context') {
-                    hostDir = path.dirname(path.join(this.options.contextDir, source.replace(/^\/+/, '')));
+                    hostDir = path.dirname(this.contextPath(source, ''));
                 }
                 else if (depth < 8) {
                     // A file copied from another stage: its folder there is anchored the same way.
@@ -122,9 +123,9 @@ export class PathMapper {
         return { host, exists: exists && !dockerignored, built: !exists || dockerignored, via: [...via, best.step], stage, dockerignored };
     }
     contextPath(source, rel) {
-        // COPY sources are relative to the context root, with or without a leading slash.
-        const clean = source.replace(/^\/+/, '');
-        return path.join(this.options.contextDir, clean, rel);
+        // BuildKit joins a COPY source to "/" inside the context: a leading slash
+        // changes nothing, and `../x` cannot leave it (it is `x` at the root).
+        return path.join(this.options.contextDir, path.posix.join('/', source), rel);
     }
     isDockerignored(host) {
         const ignore = this.options.dockerignore;
@@ -139,7 +140,7 @@ export class PathMapper {
      */
     matchSource(step, source, target) {
         const dest = step.dest;
-        const base = path.posix.basename(source.replace(/\/+$/, ''));
+        const base = path.posix.basename(trimEndChars(source, '/'));
         if (hasGlob(source)) {
             if (!isUnder(target, dest))
                 return null;
@@ -173,7 +174,7 @@ export class PathMapper {
         }
         if (step.from.kind !== 'context')
             return 'unknown';
-        const host = path.join(this.options.contextDir, source.replace(/^\/+/, ''));
+        const host = this.contextPath(source, '');
         if (this.options.files.isDirectory(host))
             return 'dir';
         if (this.options.files.isFile(host))

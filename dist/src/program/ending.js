@@ -78,7 +78,8 @@ export class EndingAnalyzer {
         }
         const scan = { exits: [], reraises: [], removesListeners: false, exitCodes: [], opaque: [], closes: new Set(), logs: 0, visited: new Set() };
         this.scanFunction(v.fn, v.mod, 0, scan);
-        return this.decide(scan, v.mod);
+        const result = this.decide(scan, v.mod);
+        return v.wrappedBy ? { ...result, why: `\`${v.wrappedBy}(…)\` runs the function it wraps, which ${result.why}` } : result;
     }
     decide(scan, mod) {
         const first = scan.exits[0];

@@ -15,6 +15,8 @@ export class ContextFs {
     statuses = new Map();
     texts;
     jsons = new Map();
+    /** Why a file inside the context could not be read (permission denied…), for the report. */
+    failures = new Map();
     /** `texts` may be shared with the Dockerfile model's reader, so each file is read once per run. */
     constructor(root, texts = new Map()) {
         this.root = path.resolve(root);
@@ -141,12 +143,17 @@ export class ContextFs {
                 const size = fs.statSync(abs).size;
                 text = size > maxBytes ? null : fs.readFileSync(abs, 'utf8');
             }
-            catch {
+            catch (err) {
                 text = null;
+                this.failures.set(abs, describeError(err));
             }
         }
         this.texts.set(abs, text);
         return text;
+    }
+    /** Why readText gave null for a file that exists (permission denied…), or null. */
+    readFailure(p) {
+        return this.failures.get(path.resolve(p)) ?? null;
     }
     fileSize(p) {
         try {
@@ -243,5 +250,22 @@ export function stripJsonc(text) {
 }
 export function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A read error in words, for messages: ENOENT, EACCES, EISDIR and ELOOP are named; the rest keep their own message. */
+export function describeError(err) {
+    const code = err?.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'file not found';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a directory';
+        case 'ELOOP':
+            return 'symlink loop';
+        default:
+            return err instanceof Error ? err.message : String(err);
+    }
 }
 //# sourceMappingURL=fs-context.js.map

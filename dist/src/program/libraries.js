@@ -88,6 +88,13 @@ export function patternPath(pattern) {
     const head = pattern.import === 'default' ? [] : [pattern.import];
     return pattern.member ? [...head, pattern.member] : head;
 }
+/** A package value's path as call patterns name it: calling the default export is calling the module itself. */
+export function calleePath(valuePath) {
+    return valuePath[0] === 'default' ? valuePath.slice(1) : valuePath;
+}
+export function samePath(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 /** A short name for a matched call: `child_process.spawn`, `puppeteer.launch`, `execa`. */
 export function patternLabel(pkg, pattern) {
     if ('method' in pattern)

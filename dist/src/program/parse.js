@@ -40,6 +40,8 @@ export async function parseSource(file, text) {
         return { ok: true, ast: parse(stripHashbang(text), options) };
     }
     catch (error) {
+        if (isStackOverflow(error))
+            return { ok: false, message: TOO_DEEP };
         const e = error;
         const result = { ok: false, message: typeof e.message === 'string' ? e.message : String(error) };
         if (typeof e.lineNumber === 'number')
@@ -48,6 +50,11 @@ export async function parseSource(file, text) {
             result.column = e.column + 1;
         return result;
     }
+}
+/** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */
+export const TOO_DEEP = 'nested too deeply to be read (the parser ran out of stack)';
+export function isStackOverflow(error) {
+    return error instanceof RangeError && /call stack/i.test(error.message);
 }
 /** `#!/usr/bin/env node` is valid for Node, and blanking it keeps every offset. */
 function stripHashbang(text) {

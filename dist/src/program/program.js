@@ -1,6 +1,6 @@
 import { childNodes, isClassNode, isFunctionNode, keyName, memberName, staticString, unwrap, } from './ast.js';
-import { normalizeSpecifier } from './libraries.js';
-import { callSitesOf, classOfThisOwner, lookup, thisOwner, } from './module-info.js';
+import { calleePath, normalizeSpecifier, patternPath, samePath } from './libraries.js';
+import { callSitesOf, classOfThisOwner, excerpt, lookup, thisOwner, } from './module-info.js';
 import { resolveSpecifier } from './resolve.js';
 const UNKNOWN = { k: 'unknown' };
 const MAX_DEPTH = 48;
@@ -8,6 +8,7 @@ export class ProgramModel {
     cfs;
     modules;
     env;
+    wrappers;
     memo = new Map();
     inProgress = new Set();
     depth = 0;
@@ -15,10 +16,13 @@ export class ProgramModel {
     buildingSites = false;
     /** Sentences about environment variables used while evaluating signals (for notes). */
     envNotes = new Set();
-    constructor(cfs, modules, env) {
+    constructor(cfs, modules, env, 
+    /** Library entries with role wraps-function (`_.once`, `util.promisify`). */
+    wrappers = []) {
         this.cfs = cfs;
         this.modules = modules;
         this.env = env;
+        this.wrappers = wrappers;
     }
     targetModule(from, spec, mode) {
         const r = resolveSpecifier(this.cfs, from.file, spec, mode);
@@ -318,9 +322,15 @@ export class ProgramModel {
             case 'fn':
                 return this.returnValue(cv.fn, cv.mod);
             case 'lib': {
+                // `_.once(fn)` is a function that runs fn: judged as fn itself.
+                const wrapped = this.wrappedArgument(call, mod);
+                if (wrapped) {
+                    const inner = this.valueOf(wrapped, mod);
+                    // Compiled output calls `(0, once_1.default)(fn)`: the name is the last expression.
+                    const named = callee.type === 'SequenceExpression' ? (callee.expressions.at(-1) ?? callee) : callee;
+                    return inner.k === 'fn' ? { ...inner, wrappedBy: excerpt(mod, named) } : inner;
+                }
                 const last = cv.path[cv.path.length - 1];
-                if (cv.pkg === 'util' && last === 'promisify' && call.arguments[0])
-                    return this.valueOf(call.arguments[0], mod);
                 if (cv.pkg === 'module' && last === 'createRequire')
                     return { k: 'require' };
                 return { k: 'lib', pkg: cv.pkg, path: [...cv.path, '()'], call: { node: call, mod } };
@@ -332,6 +342,22 @@ export class ProgramModel {
             default:
                 return UNKNOWN;
         }
+    }
+    /** The function a table wrapper is given (`fn` in `_.once(fn)`, role wraps-function), or null when the call is no such wrapper. */
+    wrappedArgument(call, mod) {
+        if (call.type === 'TaggedTemplateExpression' || this.wrappers.length === 0)
+            return null;
+        const cv = this.valueOf(call.callee, mod);
+        if (cv.k !== 'lib')
+            return null;
+        const called = calleePath(cv.path);
+        const named = (pattern) => {
+            const want = patternPath(pattern);
+            return want !== null && samePath(called, want);
+        };
+        const entry = this.wrappers.find((e) => e.packages.some((p) => normalizeSpecifier(p) === cv.pkg) && (e.calls ?? []).some(named));
+        const arg = entry ? call.arguments[entry.wrappedArg ?? 0] : undefined;
+        return arg && arg.type !== 'SpreadElement' ? arg : null;
     }
     /** What a function returns, when every `return` agrees. */
     returnValue(fn, mod) {

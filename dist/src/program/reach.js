@@ -105,7 +105,8 @@ export class Reachability {
             if (whole.k === 'fn')
                 this.mark(whole.mod.unitOf.get(whole.fn), s, inherited);
         }
-        if (call.type === 'TaggedTemplateExpression')
+        // `_.once(fn)` does not run fn: calling its result does, and that call reaches fn through valueOf.
+        if (call.type === 'TaggedTemplateExpression' || this.program.wrappedArgument(call, mod))
             return;
         call.arguments.forEach((arg, index) => {
             if (arg.type === 'SpreadElement')

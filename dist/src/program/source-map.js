@@ -13,11 +13,17 @@
  *     folder up (extends followed). Without an explicit rootDir both the
  *     inferred common root of the inputs (tsc ≤ 5.x) and the config's own
  *     folder (tsc 6 default) are tried;
- *  5. build scripts and bundlers, read as data: `tsc --outDir` in scripts,
- *     tsup (config file, package.json#tsup, CLI in scripts), esbuild and ncc
- *     CLIs in scripts, webpack `entry`/`output`;
- *  6. heuristics: the same path or basename under `src/`, then package.json
- *     `source`, then `main` when it is a TS file.
+ *  5. build scripts and bundlers, read as data: `tsc --outDir` in scripts
+ *     (with input files, their folder is the rootDir), babel and swc
+ *     `--out-dir`/`-d` (or `--out-file`) with their source arguments, tsup
+ *     (config file, package.json#tsup, CLI in scripts), esbuild and ncc CLIs
+ *     in scripts, webpack `entry`/`output`;
+ *  6. heuristics: the same path under `src/`, the path with its leading
+ *     output folder removed (`build/server/index.js` → `server/index.ts`,
+ *     for dist, build, out, lib, output, compiled: a build the scripts do not
+ *     show, such as a `node build.js` that runs babel), the same basename
+ *     under `src/`, then package.json `source`, then `main` when it is a TS
+ *     file.
  *
  * A path that exists only with another letter case stops the search with
  * `caseMismatch`: on Linux it would not load.
@@ -35,6 +41,30 @@ const SOURCE_FOR_OUTPUT = {
 };
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const MAX_SCAN_ENTRIES = 20_000;
+/** Folder names build output conventionally goes to (the leading-output-folder heuristic). */
+const OUTPUT_FOLDERS = new Set(['dist', 'build', 'out', 'lib', 'output', 'compiled']);
+/** babel and swc CLI flags that take a value (the rest of the arguments are sources). */
+const TRANSPILER_VALUE_FLAGS = [
+    '-d',
+    '--out-dir',
+    '-o',
+    '--out-file',
+    '-x',
+    '--extensions',
+    '--config-file',
+    '-C',
+    '--config',
+    '--ignore',
+    '--only',
+    '--presets',
+    '--plugins',
+    '--out-file-extension',
+    '--env-name',
+    '--root-mode',
+    '--source-root',
+    '-f',
+    '--filename',
+];
 class Found extends Error {
     result;
     constructor(result) {
@@ -52,12 +82,16 @@ export function findSourceForOutput(contextDir, outputPath, cfs = new ContextFs(
             return error.result;
         throw error;
     }
-    return { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+    const result = { source: null, tried: search.tried, via: search.stopReason ?? 'not found' };
+    if (search.outside !== undefined)
+        result.outside = search.outside;
+    return result;
 }
 class Search {
     cfs;
     tried = [];
     stopReason;
+    outside;
     seen = new Set();
     constructor(cfs) {
         this.cfs = cfs;
@@ -72,6 +106,8 @@ class Search {
         const status = this.cfs.check(abs);
         if (status.status === kind)
             throw new Found({ source: abs, tried: this.tried, via });
+        if (status.status === 'outside')
+            this.outside ??= this.cfs.rel(abs);
         if (status.status === 'missing') {
             const found = this.cfs.caseInsensitiveMatch(abs);
             if (found && this.cfs.check(found).status === kind) {
@@ -97,6 +133,7 @@ class Search {
         const status = this.cfs.check(out);
         if (status.status === 'outside') {
             this.tried.push(this.cfs.rel(out));
+            this.outside = this.cfs.rel(out);
             this.stopReason = 'symlink leads outside the build context';
             return;
         }
@@ -107,13 +144,21 @@ class Search {
             out = path.join(out, isRecord(pkg) && typeof pkg['main'] === 'string' ? pkg['main'] : 'index.js');
         }
         this.probe(out, 'file exists');
-        let ext = path.extname(out);
-        if (!OUTPUT_EXTENSIONS.includes(ext) && !SOURCE_EXTENSIONS.includes(ext)) {
+        let outputs = [out];
+        if (!OUTPUT_EXTENSIONS.includes(path.extname(out)) && !SOURCE_EXTENSIONS.includes(path.extname(out))) {
             for (const e of OUTPUT_EXTENSIONS)
                 this.probe(out + e, 'extension added');
-            out += '.js';
-            ext = '.js';
+            // As Node loads `node dist/main`: dist/main.js, else the folder's index.js (both built in the image).
+            outputs = [`${out}.js`, path.join(out, 'index.js')];
         }
+        // What configs and scripts say comes before any guess, for every output Node could load.
+        for (const o of outputs)
+            this.declared(o, path.extname(o));
+        // The folder form's basename is `index`: `src/index.ts` would be a guess about nothing.
+        outputs.forEach((o, i) => this.heuristics(o, path.extname(o), this.packageDir(o), i === 0));
+    }
+    /** Steps 2–5: Next.js standalone, a source beside the output, tsconfigs, build scripts and bundlers. */
+    declared(out, ext) {
         this.nextStandalone(out);
         const stem = out.slice(0, out.length - ext.length);
         const sourceExts = SOURCE_FOR_OUTPUT[ext];
@@ -125,10 +170,8 @@ class Search {
         if (path.basename(out) === 'server.js' && this.hasNextConfig(path.dirname(out))) {
             throw new Found({ source: path.dirname(out), tried: this.tried, via: 'next standalone' });
         }
-        const pkgDir = this.packageDir(out);
         this.tsconfigs(out, ext);
-        this.bundlers(out, pkgDir);
-        this.heuristics(out, ext, pkgDir);
+        this.bundlers(out, this.packageDir(out));
     }
     /** The nearest folder at or above the output's with a package.json (else the context root). */
     packageDir(out) {
@@ -176,8 +219,8 @@ class Search {
                 const config = loadTsConfig(this.cfs, file);
                 if (!config?.outDir)
                     continue;
-                const rel = path.relative(config.outDir, out);
-                if (rel.startsWith('..') || path.isAbsolute(rel))
+                const rel = pathBelow(config.outDir, out);
+                if (rel === null)
                     continue;
                 const relStem = rel.slice(0, rel.length - ext.length);
                 const configDir = path.dirname(file);
@@ -221,6 +264,9 @@ class Search {
             if (base === 'tsc') {
                 this.tscScript(out, pkgDir, args);
             }
+            else if (base === 'babel' || base === 'swc') {
+                this.transpilerScript(out, pkgDir, base, args);
+            }
             else if (base === 'tsup') {
                 const { positional, flags } = parseArgs(args, ['-d', '--out-dir', '--format', '--target', '--config', '--env']);
                 const outDir = flags.get('-d') ?? flags.get('--out-dir') ?? 'dist';
@@ -248,9 +294,13 @@ class Search {
         }
         this.webpack(out, pkgDir);
     }
-    /** `tsc --outDir build [--rootDir src] [-p tsconfig.x.json]` in scripts: flags override the config. */
+    /**
+     * `tsc --outDir build [--rootDir src] [-p tsconfig.x.json]` in scripts: flags override the config.
+     * `tsc src/main.ts --outDir build` ignores tsconfig.json; the inputs' common folder is the rootDir.
+     */
     tscScript(out, pkgDir, args) {
-        const { flags } = parseArgs(args, ['-p', '--project', '--outDir', '--rootDir']);
+        const { positional, flags } = parseArgs(args, ['-p', '--project', '--outDir', '--rootDir', '--target', '-t', '--module', '-m', '--moduleResolution', '--lib', '--jsx']);
+        const inputs = positional.filter((p) => SOURCE_EXTENSIONS.includes(path.extname(p))).map((p) => path.dirname(path.resolve(pkgDir, p)));
         const outFlag = flags.get('--outDir');
         if (!outFlag)
             return;
@@ -260,14 +310,69 @@ class Search {
         const config = loadTsConfig(this.cfs, configFile) ?? { file: configFile, chain: [], problems: [] };
         const outDir = path.resolve(pkgDir, outFlag);
         const ext = path.extname(out);
-        const rel = path.relative(outDir, out);
-        if (rel.startsWith('..') || path.isAbsolute(rel))
+        const rel = pathBelow(outDir, out);
+        if (rel === null)
             return;
         const rootFlag = flags.get('--rootDir');
-        const roots = rootFlag ? [path.resolve(pkgDir, rootFlag)] : config.rootDir ? [config.rootDir] : unique([inferRootDir(this.cfs, { ...config, outDir }), path.dirname(configFile)]);
+        const inputRoot = commonDir(inputs);
+        const roots = rootFlag
+            ? [path.resolve(pkgDir, rootFlag)]
+            : inputRoot
+                ? [inputRoot]
+                : config.rootDir
+                    ? [config.rootDir]
+                    : unique([inferRootDir(this.cfs, { ...config, outDir }), path.dirname(configFile)]);
         for (const root of roots) {
             const via = `tsc script outDir ${relTo(pkgDir, outDir)} → rootDir ${relTo(pkgDir, root)}`;
             this.probeStem(path.join(root, rel.slice(0, rel.length - ext.length)), SOURCE_FOR_OUTPUT[ext] ?? [], via);
+        }
+    }
+    /**
+     * `babel src -d build` / `swc src -d dist`: file-by-file transpilers, any
+     * source extension becoming `.js`. Babel writes a folder argument's files
+     * at the same path below the out dir (with `--relative`, an out dir inside
+     * that folder) and a file argument at its basename (@babel/cli dir.ts).
+     * @swc/cli ≥ 0.3 keeps the path from the working folder, minus its first
+     * segment with `--strip-leading-paths` (util.ts getDest); older versions
+     * wrote like babel. `-o/--out-file`: one output from the arguments.
+     */
+    transpilerScript(out, pkgDir, tool, args) {
+        const { positional, flags } = parseArgs(args, TRANSPILER_VALUE_FLAGS);
+        const outFile = flags.get('-o') ?? flags.get('--out-file');
+        if (outFile && samePathNoExt(out, path.resolve(pkgDir, outFile))) {
+            for (const input of positional)
+                this.probe(path.resolve(pkgDir, input), `${tool} script --out-file ${outFile}`);
+        }
+        const outDirFlag = flags.get('-d') ?? flags.get('--out-dir');
+        if (!outDirFlag)
+            return;
+        const via = (input, how = '') => `${tool} script ${input} --out-dir ${outDirFlag}${how}`;
+        for (const input of positional) {
+            const abs = path.resolve(pkgDir, input);
+            const isFolder = this.cfs.isDir(abs);
+            const folder = isFolder ? abs : path.dirname(abs);
+            /** The output's path below `outDir`, put below `root`: a source, if the command reads it. */
+            const below = (outDir, root, how) => {
+                const rel = pathBelow(outDir, out);
+                if (rel === null)
+                    return;
+                const stem = stemOf(path.join(root, rel));
+                const read = isFolder ? pathBelow(abs, stem) !== null : stem === stemOf(abs);
+                if (read)
+                    this.probeStem(stem, SOURCE_EXTENSIONS, via(input, how));
+            };
+            if (tool === 'babel') {
+                below(flags.has('--relative') ? path.resolve(folder, outDirFlag) : path.resolve(pkgDir, outDirFlag), folder);
+                continue;
+            }
+            const outDir = path.resolve(pkgDir, outDirFlag);
+            if (flags.has('--strip-leading-paths')) {
+                below(outDir, path.join(pkgDir, relTo(pkgDir, abs).split('/')[0] ?? ''), ' --strip-leading-paths');
+            }
+            else {
+                below(outDir, pkgDir);
+                below(outDir, folder, ' (@swc/cli < 0.3)');
+            }
         }
     }
     webpack(out, pkgDir) {
@@ -310,16 +415,23 @@ class Search {
                 this.probe(entry.file, via);
         }
     }
-    heuristics(out, ext, pkgDir) {
+    heuristics(out, ext, pkgDir, byBasename) {
         const rel = path.relative(pkgDir, out);
         const parts = rel.split(path.sep);
-        const exts = SOURCE_FOR_OUTPUT[ext] ?? SOURCE_EXTENSIONS;
+        const exts = SOURCE_FOR_OUTPUT[ext];
+        if (!exts)
+            return;
         const src = path.join(pkgDir, 'src');
         if (parts.length > 1) {
             const below = parts.slice(1).join(path.sep);
-            this.probeStem(path.join(src, below.slice(0, below.length - ext.length)), exts, 'same path under src');
+            const belowStem = below.slice(0, below.length - ext.length);
+            this.probeStem(path.join(src, belowStem), exts, 'heuristic: same path under src');
+            const top = parts[0] ?? '';
+            if (OUTPUT_FOLDERS.has(top))
+                this.probeStem(path.join(pkgDir, belowStem), exts, `heuristic: leading output folder ${top}/ removed`);
         }
-        this.probeStem(path.join(src, path.basename(out, ext)), exts, 'same basename under src');
+        if (byBasename)
+            this.probeStem(path.join(src, path.basename(out, ext)), exts, 'heuristic: same basename under src');
         const pkg = this.cfs.readJson(path.join(pkgDir, 'package.json'));
         if (!isRecord(pkg))
             return;
@@ -373,6 +485,15 @@ function samePathNoExt(a, b) {
         return OUTPUT_EXTENSIONS.includes(ext) ? p.slice(0, -ext.length) : p;
     };
     return path.resolve(strip(a)) === path.resolve(strip(b));
+}
+/** `file` relative to `dir` when it lies below it, else null. */
+function pathBelow(dir, file) {
+    const rel = path.relative(dir, file);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? null : rel;
+}
+/** The path without its extension. */
+function stemOf(p) {
+    return p.slice(0, p.length - path.extname(p).length);
 }
 function unique(list) {
     return [...new Set(list)];

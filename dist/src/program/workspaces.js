@@ -6,7 +6,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isRecord } from './fs-context.js';
-import { globMatches } from '../context/glob.js';
+import { globMatches, matchPath } from '../context/glob.js';
+// Kept importable from here for the program reader's modules.
+export { matchPath };
 const MAX_GLOB_DEPTH = 6;
 const MAX_PACKAGES = 2000;
 const cache = new WeakMap();
@@ -126,28 +128,5 @@ function subdirs(cfs, dir) {
     if (!entries)
         return [];
     return [...entries].filter((n) => n !== 'node_modules' && !n.startsWith('.') && cfs.isDir(path.join(dir, n))).sort();
-}
-/** Matches a context-relative POSIX path against a glob with `*`, `?` and `**` segments. */
-export function matchPath(pattern, rel) {
-    const pat = pattern.split('/').filter((s) => s !== '');
-    const parts = rel.split('/').filter((s) => s !== '');
-    // Memoised on (i, j): `**` backtracking stays polynomial.
-    const memo = new Map();
-    const go = (i, j) => {
-        const key = i * (parts.length + 1) + j;
-        const cached = memo.get(key);
-        if (cached !== undefined)
-            return cached;
-        let result;
-        if (i === pat.length)
-            result = j === parts.length;
-        else if (pat[i] === '**')
-            result = go(i + 1, j) || (j < parts.length && go(i, j + 1));
-        else
-            result = j < parts.length && globMatches(pat[i] ?? '', parts[j] ?? '') && go(i + 1, j + 1);
-        memo.set(key, result);
-        return result;
-    };
-    return go(0, 0);
 }
 //# sourceMappingURL=workspaces.js.map

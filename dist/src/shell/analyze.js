@@ -606,4 +606,35 @@ function collectPrepends(list, before) {
     });
     return out;
 }
+const NODE_LIKE = /(^|\/)(node|nodejs|npm|npx|yarn|pnpm|tsx|ts-node|bun|deno)$/;
+/**
+ * The background job that is the program when a script starts several (`nginx &`, `redis &`,
+ * `node server.js &`): the one whose `$!` a top-level `wait` names, else the first that runs
+ * Node or a package manager, else the first job.
+ */
+export function programJob(commands, text) {
+    const jobs = commands.filter((c) => c.background && !c.compound);
+    if (jobs.length <= 1)
+        return jobs[0] ?? null;
+    const pidVariable = (job) => {
+        const after = commands[commands.indexOf(job) + 1];
+        if (!after || after.argv.length > 0)
+            return null;
+        return /^\s*(?:export\s+|readonly\s+)?([A-Za-z_]\w*)=["']?\$!/.exec(text.slice(after.start, after.end))?.[1] ?? null;
+    };
+    const waited = new Set();
+    for (const c of commands) {
+        if (c.argv[0] !== 'wait')
+            continue;
+        for (const w of c.words.slice(1)) {
+            const name = /^"?\$\{?([A-Za-z_]\w*)\}?"?$/.exec(w.raw)?.[1];
+            if (name)
+                waited.add(name);
+        }
+    }
+    return jobs.find((j) => {
+        const v = pidVariable(j);
+        return v !== null && waited.has(v);
+    }) ?? jobs.find((j) => typeof j.argv[0] === 'string' && NODE_LIKE.test(j.argv[0])) ?? jobs[0] ?? null;
+}
 //# sourceMappingURL=analyze.js.map

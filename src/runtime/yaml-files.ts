@@ -1,0 +1,37 @@
+/**
+ * YAML files read for runtime settings (compose files, manifests,
+ * skaffold.yaml), parsed once per run, through the run's file cache.
+ */
+import type { ContextFiles } from '../context/files.js';
+import { parseYaml, type ParsedYaml } from '../config/yaml.js';
+
+/** Manifests larger than this are generated bundles, not something a person keeps in sync with a Dockerfile. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+
+export type YamlRead = { ok: true; yaml: ParsedYaml; text: string } | { ok: false; reason: string };
+
+export class YamlFiles {
+  private readonly parsed = new Map<string, YamlRead>();
+
+  constructor(readonly files: ContextFiles) {}
+
+  read(file: string): YamlRead {
+    let entry = this.parsed.get(file);
+    if (!entry) {
+      entry = this.load(file);
+      this.parsed.set(file, entry);
+    }
+    return entry;
+  }
+
+  private load(file: string): YamlRead {
+    const size = this.files.stat(file)?.size ?? 0;
+    if (size > MAX_YAML_BYTES) return { ok: false, reason: `larger than ${MAX_YAML_BYTES} bytes` };
+    const read = this.files.read(file);
+    if (!read.ok) return { ok: false, reason: read.reason };
+    const yaml = parseYaml(read.text, { multi: true });
+    const error = yaml.errors[0];
+    if (error) return { ok: false, reason: `invalid YAML at line ${error.line}, column ${error.column}: ${error.message}` };
+    return { ok: true, yaml, text: read.text };
+  }
+}
