@@ -99,6 +99,16 @@ test('--fix-type reaches the worker threads (PID1_LINT_WORKERS) as it does a run
   }
 });
 
+test('config fix.type chooses the fix; --fix-type overrides it', () => {
+  const dir = writeTree({ Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD ["node", "server.js"]\n', 'server.js': 'setInterval(() => {}, 1000);\n', '.pid1lintrc.yaml': 'fix:\n  type: handler\n' });
+  const fixedFile = (args: string[]) => {
+    const results = JSON.parse(run([...args, '--fix-dry-run', '--format', 'json', '.'], dir).stdout) as LintResult[];
+    return results.filter((r) => r.output !== undefined).map((r) => path.basename(r.filePath));
+  };
+  assert.deepEqual(fixedFile([]), ['server.js'], 'the config asks for the handler');
+  assert.deepEqual(fixedFile(['--fix-type', 'init']), ['Dockerfile'], '--fix-type wins over the config');
+});
+
 describe('pid1-lint --fix-dry-run', () => {
   test('prints a unified diff that patch applies, and writes nothing', () => {
     const dir = writeTree({ Dockerfile: SHELL_FORM, 'server.js': HANDLER });
