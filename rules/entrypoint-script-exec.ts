@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { relativeTo } from '../src/context/files.js';
 import { commandText, initAbove, processOf } from '../src/model/queries.js';
+import { scriptExecRemedy } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'entrypoint-script-exec',
@@ -9,6 +10,8 @@ export default defineRule({
     description: 'An entrypoint script runs the program without exec, so the script shell stays its parent',
     defaultSeverity: 'error',
     facts: ['§3', '§10', '§11.1'],
+    fixable: true,
+    hasSuggestions: true,
     messages: {
       missingExec:
         '{{script}} runs `{{command}}` without exec: the script shell stays {{role}} (shells never exec the last command of a script file) and {{effect}}. Write `exec {{command}}`{{trapNote}}',
@@ -27,6 +30,7 @@ export default defineRule({
       const init = initAbove(model, link);
       const signal = model.stopSignal.name;
       const trap = script.facts.traps[0];
+      const { fix, suggest } = scriptExecRemedy(model, link);
       context.report({
         messageId: 'missingExec',
         loc: context.locate.line(script.hostPath, final.line),
@@ -41,6 +45,8 @@ export default defineRule({
               : `dies when ${init.name} signals it; \`${command}\` never receives ${signal} (facts §4 tini-dash-c)`,
           trapNote: trap ? ` (the trap on line ${trap.line} runs only after the foreground command ends, facts §3 dash-trap-fg)` : '',
         },
+        fix,
+        suggest,
       });
     }
   },

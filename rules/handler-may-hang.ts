@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { processOf } from '../src/model/queries.js';
 import { decidingHandler } from '../src/model/program.js';
+import { exitSuggestion } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'handler-may-hang',
@@ -9,6 +10,7 @@ export default defineRule({
     description: 'A handler for the stop signal runs but nothing ends the process',
     defaultSeverity: 'warn',
     facts: ['§1 K2', '§5', '§6'],
+    hasSuggestions: true,
     messages: {
       mayHang:
         'This {{signal}} handler ({{via}}) does not end the process: {{why}}. {{consequence}} {{advice}}',
@@ -27,6 +29,7 @@ export default defineRule({
       // A re-raise only hangs PID 1 (K2); elsewhere it ends the process.
       const hangs = handler.ending === 'may-hang' || (handler.ending === 'reraises' && isPid1);
       if (!handler.signals.includes(signal) || !hangs) continue;
+      const exit = exitSuggestion(model, handler, signal);
       context.report({
         messageId: 'mayHang',
         loc: context.locate.line(handler.file, handler.line),
@@ -39,6 +42,7 @@ export default defineRule({
             : 'The process then keeps running until SIGKILL (facts §5 node-noexit).',
           advice: adviceFor(handler.library ?? handler.via),
         },
+        suggest: exit ? [exit] : [],
       });
     }
   },

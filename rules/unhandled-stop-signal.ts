@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { initAbove, linkLocation, processOf, programCommand } from '../src/model/queries.js';
 import { decidingHandler, describeOtherHandlers } from '../src/model/program.js';
+import { addInitFix, initOrHandler, programHandlerSuggestion, stopSignalSuggestion } from '../src/fix/index.js';
 
 export default defineRule({
   id: 'unhandled-stop-signal',
@@ -9,6 +10,8 @@ export default defineRule({
     description: 'The program receives the stop signal but nothing in it handles that signal',
     defaultSeverity: 'error',
     facts: ['§5', '§6', '§11.5', '§11.6', '§11.7'],
+    fixable: true,
+    hasSuggestions: true,
     messages: {
       pid1NoHandler:
         '`{{command}}` is PID 1 and nothing in the program handles {{signal}}: {{found}}. Node\'s default handler re-raises it, PID 1 drops the re-raise, and the container runs until SIGKILL (facts §5 node-none). {{remedy}}',
@@ -29,11 +32,13 @@ export default defineRule({
     const loc = linkLocation(model, context.locate, link);
     const command = programCommand(model, link);
     if (isPid1) {
-      // Either remedy works here; config `fix.type` picks the one to recommend.
+      // Either remedy works here: an init ends it at once (the default action, 143), a listener lets it shut down
+      // gracefully. --fix-type or config `fix.type` picks the fix and the one the message recommends.
       const handler = `Add a handler that ends the process (process.on('${signal}', …) closing the server, then process.exit)`;
       const init = 'Run it under an init (ENTRYPOINT ["/usr/bin/tini", "--"] with tini installed, or docker run --init): the default action then ends it';
       const remedy = context.fixType === 'handler' ? handler : context.fixType === 'init' ? init : `${handler}, or run it under an init (tini)`;
-      context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why, remedy } });
+      const change = initOrHandler(context.fixType, addInitFix(model), programHandlerSuggestion(model, signal));
+      context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why, remedy }, ...change });
       return;
     }
     const facts = program.facts;
@@ -45,6 +50,9 @@ export default defineRule({
     const pm2 = model.chain.find((l) => l.behaviour.type === 'pm2-runtime');
     const init = initAbove(model, link);
     const rewrite = init?.init?.invocation.rewrite.size ? ` (${init.name} --rewrite turns ${model.stopSignal.name} into ${signal})` : '';
+    // The signal arrives as Docker sends it: stopping with the one the program handles is an alternative.
+    const stopWith = !pm2 && !rewrite && handled.length === 1 ? stopSignalSuggestion(model, handled[0] as string) : null;
+    const listener = programHandlerSuggestion(model, signal);
     context.report({
       messageId: 'wrongSignal',
       loc,
@@ -57,6 +65,7 @@ export default defineRule({
         handled: handled.join(', '),
         advice: pm2 ? ', or set PM2_KILL_SIGNAL=SIGTERM' : '',
       },
+      suggest: [listener, stopWith].filter((s) => s !== null),
     });
   },
 });

@@ -25,10 +25,12 @@ export function gitTopLevel(file: string): string | null {
   }
 }
 
-/** The text of every file that has a finding or a fix, read now (after any fix was written). */
+/** The text of every file that has a finding or a fix, read now (after any fix was written), or as fixed in memory. */
 export function sourcesOf(results: LintResult[]): Map<string, string> {
   const files = new ContextFiles();
   const sources = new Map<string, string>();
+  // --fix-dry-run writes nothing: the findings are those of the fixed text (`output`), not of the file on disk.
+  for (const result of results) if (result.output !== undefined) sources.set(result.filePath, result.output);
   const add = (file: string) => {
     if (sources.has(file)) return;
     const read = files.read(file);
@@ -59,6 +61,8 @@ export interface ReportOptions {
   env: NodeJS.ProcessEnv;
   color: boolean;
   explain: boolean;
+  /** --fix-dry-run in a format for people: the unified diffs follow the report (machine formats carry them in the results). */
+  diffs?: boolean;
 }
 
 /** Formats and writes the report(s); throws OutputError (naming the path) when a file cannot be written. */
@@ -73,7 +77,7 @@ export function writeReports(results: LintResult[], options: ReportOptions, stdo
     root: (first !== undefined ? gitTopLevel(first) : null) ?? options.cwd,
     sources: sourcesOf(results),
   };
-  const report = formatter(results, context);
+  const report = formatter(results, context) + (options.diffs ? results.map((r) => r.diff ?? '').join('') : '');
   if (options.outputFile === undefined) stdout.write(report);
   else writeFile(path.resolve(options.cwd, options.outputFile), report);
   if (options.sarifFile !== undefined) writeFile(path.resolve(options.cwd, options.sarifFile), formatSarif(results, context));

@@ -40,13 +40,26 @@ export interface Report<MessageId extends string> {
   suggest?: Suggestion[];
 }
 
+/**
+ * Where both an init in the Dockerfile and a stop-signal handler in the
+ * program would fix a finding: which one is the fix (`--fix-type`, config
+ * `fix.type`); the other is offered as a suggestion.
+ */
+export type FixType = 'init' | 'handler';
+
+/** The init: it changes only the Dockerfile and the container stops at once (see README "Fixing"). */
+export const DEFAULT_FIX_TYPE: FixType = 'init';
+
 export interface RuleContext<MessageId extends string> {
   readonly model: Pid1Model;
   readonly locate: Locator;
   /** The rule's options from the config, already checked against `meta.options` (`{}` when none are set). */
   readonly options: Readonly<Record<string, unknown>>;
-  /** Config `fix.type`: the remedy to name where an init and a signal handler would both work; unset, both are named. */
-  readonly fixType?: 'init' | 'handler';
+  /**
+   * `--fix-type` or config `fix.type`: the remedy to make the fix (and to name in the message) where an init
+   * and a signal handler would both work; unset, the message names both and the fix is DEFAULT_FIX_TYPE's.
+   */
+  readonly fixType?: FixType;
   report(report: Report<MessageId>): void;
 }
 

@@ -65,6 +65,10 @@ export interface LintResult {
   fixableWarningCount: number;
   /** Present on the result of a Dockerfile. */
   pid1?: Pid1Report;
+  /** --fix / --fix-dry-run: the file's text after fixing, when fixes changed it (as ESLint). */
+  output?: string;
+  /** --fix / --fix-dry-run: the change as a unified diff, when fixes changed the file. */
+  diff?: string;
   /** Findings an inline ignore directive suppressed (ESLint's `suppressedMessages`); not counted above. */
   suppressedMessages?: SuppressedMessage[];
   /** On a Dockerfile's result: the compose services and Kubernetes containers that run its image. */
@@ -230,6 +234,9 @@ export interface HandlerFact {
   file: string;
   line: number;
   column: number;
+  /** 1-based end of the call that installs it (column just past it): with the start, exactly that call for a fix. */
+  endLine?: number;
+  endColumn?: number;
   /** `process.on`, `process.once`, a library name (`@godaddy/terminus`), … */
   via: string;
   ending: HandlerEnding;
@@ -243,6 +250,13 @@ export interface HandlerFact {
   unresolvedSignal?: string;
   /** Table id of the library that installs the handler (`godaddy-terminus`), when it is one. */
   library?: string;
+  /**
+   * The library's option that makes it end the process (data/shutdown-libraries.json
+   * `depends-on-option`: terminus `useExit0: true`), when the call leaves it off.
+   */
+  exitOption?: { arg: number; name: string; value: unknown };
+  /** The argument holding the listener whose code decides the ending (`process.on`: 1; `death`: 0), when it is one. */
+  listenerArg?: number;
 }
 
 export interface ChildProcessFact {
@@ -274,4 +288,14 @@ export interface ProgramFacts {
   preloads: string[];
   /** Bare specifiers imported by the files read, Node built-ins included (`node:` removed), sorted. None of them is read. */
   packages: string[];
+  /** Servers the files read create, for the stop-signal listener the fix suggests (it closes them). */
+  servers?: ServerFact[];
+}
+
+/** A server the program creates (`http.createServer`, `app.listen`, `fastify()`) and where it is kept. */
+export interface ServerFact {
+  file: string;
+  line: number;
+  /** The variable (`server`), `this.x`, or `unnamed …` when it is kept nowhere. */
+  name: string;
 }

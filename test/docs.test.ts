@@ -13,7 +13,7 @@ import { lintDockerfile } from '../src/engine/linter.js';
 import { packageRoot } from '../src/package-info.js';
 
 const rulesDir = path.join(packageRoot(), 'rules');
-const REQUIRED = ['## What it checks', '## Why it matters', '## Examples', '### ❌ Incorrect', '### ✅ Correct', '## How to fix'];
+const REQUIRED = ['## What it checks', '## Why it matters', '## Examples', '### ❌ Incorrect', '### ✅ Correct', '## How to fix', '## Fix'];
 
 interface Example {
   files: Record<string, string>;

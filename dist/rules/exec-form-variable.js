@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { parseShell } from '../src/model/launchers.js';
+import { expandInShellSuggestion } from '../src/fix/index.js';
 /**
  * `$NAME` or `${…}` as the shell would expand it. `${` is found with indexOf:
  * `/\$\{[^}]*\}/` rescans to the end from every `${` when no `}` follows (quadratic).
@@ -15,6 +16,7 @@ export default defineRule({
         description: 'Exec-form ENTRYPOINT or CMD uses a variable, which Docker never expands in exec form',
         defaultSeverity: 'error',
         facts: ['§11.1'],
+        hasSuggestions: true,
         messages: {
             notExpanded: 'Exec form does not expand variables: `{{program}}` receives the literal text `{{word}}`. Expand it in a shell that execs the program ({{suggestion}}), or read the variable inside the program',
         },
@@ -30,6 +32,7 @@ export default defineRule({
             // The command string of `sh -c` is expanded by that shell: not a problem.
             const shell = parseShell(ins.json);
             const commandIndex = shell?.command !== null && shell ? ins.json.indexOf(shell.command) : -1;
+            const expand = commandIndex < 0 ? expandInShellSuggestion(context.model, ins, hasVariable) : null;
             ins.json.forEach((word, index) => {
                 if (index === commandIndex || !hasVariable(word))
                     return;
@@ -42,6 +45,7 @@ export default defineRule({
                         word,
                         suggestion: `["sh", "-c", ${JSON.stringify(`exec ${argv.map((w) => (hasVariable(w) ? `"${w}"` : w)).join(' ')}`)}]`,
                     },
+                    suggest: expand ? [expand] : [],
                 });
             });
         }

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { processOf } from '../src/model/queries.js';
 import { decidingHandler } from '../src/model/program.js';
+import { exitSuggestion } from '../src/fix/index.js';
 export default defineRule({
     id: 'handler-may-hang',
     meta: {
@@ -8,6 +9,7 @@ export default defineRule({
         description: 'A handler for the stop signal runs but nothing ends the process',
         defaultSeverity: 'warn',
         facts: ['§1 K2', '§5', '§6'],
+        hasSuggestions: true,
         messages: {
             mayHang: 'This {{signal}} handler ({{via}}) does not end the process: {{why}}. {{consequence}} {{advice}}',
         },
@@ -28,6 +30,7 @@ export default defineRule({
             const hangs = handler.ending === 'may-hang' || (handler.ending === 'reraises' && isPid1);
             if (!handler.signals.includes(signal) || !hangs)
                 continue;
+            const exit = exitSuggestion(model, handler, signal);
             context.report({
                 messageId: 'mayHang',
                 loc: context.locate.line(handler.file, handler.line),
@@ -40,6 +43,7 @@ export default defineRule({
                         : 'The process then keeps running until SIGKILL (facts §5 node-noexit).',
                     advice: adviceFor(handler.library ?? handler.via),
                 },
+                suggest: exit ? [exit] : [],
             });
         }
     },

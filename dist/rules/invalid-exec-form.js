@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule.js';
+import { execFormText, repairExecForm, rewriteInstruction } from '../src/fix/index.js';
 export default defineRule({
     id: 'invalid-exec-form',
     meta: {
@@ -7,6 +8,7 @@ export default defineRule({
         defaultSeverity: 'error',
         facts: ['§3', 'peers.md §6'],
         sources: ['tally:invalid-json-form', 'dockerfile-utils:JSON_IN_SINGLE_QUOTES'],
+        fixable: true,
         messages: {
             invalidJson: '{{keyword}} is not valid exec form ({{reason}}), so Docker runs it in shell form: `/bin/sh -c {{text}}`{{consequence}}',
         },
@@ -20,6 +22,8 @@ export default defineRule({
             const ins = value?.instruction;
             if (!ins || !ins.jsonError)
                 continue;
+            // What the array was meant to hold is unambiguous: writing it as JSON is the intended change.
+            const repaired = repairExecForm(ins.rest);
             context.report({
                 messageId: 'invalidJson',
                 loc: context.locate.arguments(ins),
@@ -31,6 +35,7 @@ export default defineRule({
                         ? '; this image has no shell, so the container cannot start'
                         : '; the brackets and quotes become part of the command, which fails or runs under a shell that stays PID 1',
                 },
+                ...(repaired ? { fix: rewriteInstruction(model, ins, execFormText(repaired.argv), repaired.comment ? [repaired.comment] : []) } : {}),
             });
         }
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule.js';
+import { stopSignalSuggestions } from '../src/fix/index.js';
 export default defineRule({
     id: 'invalid-stopsignal',
     meta: {
@@ -7,6 +8,7 @@ export default defineRule({
         defaultSeverity: 'error',
         facts: ['§9'],
         sources: ['tally:no-ungraceful-stopsignal', 'dockerfile-utils:INVALID_SIGNAL'],
+        hasSuggestions: true,
         messages: {
             invalid: 'Docker rejects `STOPSIGNAL {{raw}}` (invalid signal: use a name such as SIGTERM, SIGINT or SIGQUIT, with or without SIG, any case, or a number from 1 to 64); the build fails',
             uncatchable: '`STOPSIGNAL {{raw}}` cannot be caught: the program is killed at once with no chance to finish requests or close connections. Use SIGTERM (the default) or the signal the program handles',
@@ -20,11 +22,12 @@ export default defineRule({
         // A value that still holds an unset build argument cannot be judged.
         if (signal.raw.includes('${'))
             return;
+        const suggest = stopSignalSuggestions(context.model, ins, signal.raw);
         if (signal.invalid) {
-            context.report({ messageId: 'invalid', loc: context.locate.arguments(ins), data: { raw: signal.raw } });
+            context.report({ messageId: 'invalid', loc: context.locate.arguments(ins), data: { raw: signal.raw }, suggest });
         }
         else if (signal.name === 'SIGKILL' || signal.name === 'SIGSTOP') {
-            context.report({ messageId: 'uncatchable', loc: context.locate.arguments(ins), data: { raw: signal.raw } });
+            context.report({ messageId: 'uncatchable', loc: context.locate.arguments(ins), data: { raw: signal.raw }, suggest });
         }
     },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { appLink, commandText, initAbove, linkLocation } from '../src/model/queries.js';
+import { directCommandSuggestion } from '../src/fix/index.js';
 export default defineRule({
     id: 'package-manager-pid1',
     meta: {
@@ -8,6 +9,7 @@ export default defineRule({
         defaultSeverity: 'error',
         facts: ['§2', '§4', '§11.3'],
         sources: ['tally:js/no-npm-start-entrypoint (draft)'],
+        hasSuggestions: true,
         messages: {
             breaksShutdown: '{{launcher}} runs {{what}}: {{mechanism}} {{consequence}}. Start the program directly: {{direct}}',
             worksByAccident: '{{launcher}} runs {{what}}, which works here only because {{reason}}; {{launcher}} still stands between Docker and the program ({{caveat}}). Start the program directly: {{direct}}',
@@ -36,12 +38,14 @@ export default defineRule({
             const scriptExecs = pm.flavour === 'yarn-berry' || child?.relation === 'exec';
             const implicit = child?.implicitExec === true;
             const init = initAbove(model, link);
+            const startDirectly = directCommandSuggestion(model, link);
+            const suggest = startDirectly ? [startDirectly] : [];
             if (pm.scriptText === null && pm.scriptName !== null) {
                 context.report({ messageId: 'scriptUnknown', loc, severity: 'warn', data: { launcher, script: pm.scriptName, why: link.why, signal, direct } });
                 continue;
             }
             if (child?.uncertain === 'unknown /bin/sh' && (pm.flavour === 'npm' || pm.flavour === 'pnpm-legacy')) {
-                context.report({ messageId: 'shellUnknown', loc, severity: 'warn', data: { launcher, what, app: app ? commandText(app.argv) : 'the program', signal, direct } });
+                context.report({ messageId: 'shellUnknown', loc, severity: 'warn', data: { launcher, what, app: app ? commandText(app.argv) : 'the program', signal, direct }, suggest });
                 continue;
             }
             const consequence = verdict.appSignal === null
@@ -55,7 +59,7 @@ export default defineRule({
                         const mechanism = scriptExecs
                             ? `${init ? `${init.name} signals npm, ` : ''}npm forwards ${signal} to its child,`
                             : `npm starts it under \`sh -c\` and, on ${signal}, signals only that shell, which dies${init ? ` (${init.name} in front does not change this, facts §4)` : ''};${init ? '' : ' npm then exits 1 after ~0.5 s (facts §2 npm11-start-*):'}`;
-                        context.report({ messageId: 'breaksShutdown', loc, data: { launcher, what, mechanism, consequence, direct } });
+                        context.report({ messageId: 'breaksShutdown', loc, data: { launcher, what, mechanism, consequence, direct }, suggest });
                     }
                     else if (implicit) {
                         context.report({
@@ -63,6 +67,7 @@ export default defineRule({
                             loc,
                             severity: 'warn',
                             data: { launcher, what, reason: `this image's /bin/sh (${child?.shell?.flavour ?? 'busybox ash'}) execs the script's last command (facts §2 npm11-start-slow-alpine)`, caveat: 'it exits 1 when the program dies of the signal, never reaps zombies, and a `&&` or `;` in the script brings the problem back', direct },
+                            suggest,
                         });
                     }
                     break;
@@ -76,6 +81,7 @@ export default defineRule({
                             mechanism: `yarn 1 forwards ${signal} to its child and calls process.exit(1) at once, without waiting (facts §2 yarn1-*);`,
                             consequence: consequence ?? 'the container ends before the program finishes shutting down',
                         },
+                        suggest,
                     });
                     break;
                 }
@@ -89,6 +95,7 @@ export default defineRule({
                                 mechanism: `pnpm ${pm.version ?? '9/10'} passes ${signal} to \`sh\`, then signals the remaining processes through \`ps\` and exits 1 at once (facts §2 pnpm9-*, pnpm10-*${pm.version ? '' : `; ${pm.versionWhy}`});`,
                                 consequence,
                             },
+                            suggest,
                         });
                     }
                     else if (implicit) {
@@ -97,12 +104,13 @@ export default defineRule({
                             loc,
                             severity: 'warn',
                             data: { launcher, what, reason: `this image's /bin/sh execs the script's last command (facts §2 pnpm10-start-slow-alpine)`, caveat: 'it exits 1 when the program dies of the signal and never reaps zombies', direct },
+                            suggest,
                         });
                     }
                     break;
                 }
                 case 'unknown':
-                    context.report({ messageId: 'unverified', loc, severity: 'warn', data: { launcher, what, version: pm.version ?? '', why: pm.versionWhy, direct } });
+                    context.report({ messageId: 'unverified', loc, severity: 'warn', data: { launcher, what, version: pm.version ?? '', why: pm.versionWhy, direct }, suggest });
                     break;
                 default:
                     // yarn berry and pnpm 12 forward the signal and wait (facts §2): nothing to report here.

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { appLink, commandText, initAbove, linkLocation, processOf } from '../src/model/queries.js';
+import { commandRemedy, commandSite } from '../src/fix/index.js';
 export default defineRule({
     id: 'shell-form-pid1',
     meta: {
@@ -8,6 +9,8 @@ export default defineRule({
         defaultSeverity: 'error',
         facts: ['§3', '§4', '§11.2', '§11.4'],
         sources: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
+        fixable: true,
+        hasSuggestions: true,
         options: {
             type: 'object',
             additionalProperties: false,
@@ -34,10 +37,14 @@ export default defineRule({
                 if (value?.form !== 'shell' || !ins || ins.jsonError)
                     continue;
                 const words = ins.rest.split(/\s+/).filter(Boolean);
+                const remedy = commandRemedy(model, { kind: 'shell-form', ins });
                 context.report({
                     messageId: 'noShell',
                     loc: context.locate.arguments(ins),
-                    data: { image: model.image.description, execForm: `${ins.keyword} ${JSON.stringify(words)}` },
+                    // The remedy knows better than a split on blanks (no leading `node` when the ENTRYPOINT is node).
+                    data: { image: model.image.description, execForm: remedy.form ?? `${ins.keyword} ${JSON.stringify(words)}` },
+                    fix: remedy.fix,
+                    suggest: remedy.suggest,
                 });
             }
             return;
@@ -54,8 +61,11 @@ export default defineRule({
             const next = model.chain[model.chain.indexOf(link) + 1];
             const command = main && !main.compound ? commandText(main.argv.map((a) => a ?? '…')) : next?.argv.length ? commandText(next.argv) : shell.text;
             const app = appLink(model);
-            const keyword = link.origin.instruction?.keyword ?? 'CMD';
-            const execForm = suggestedForm(keyword, shell.text, shell.facts, command);
+            const site = link.origin.instruction ? commandSite(link.origin.instruction, link.argv, shell.text) : null;
+            const remedy = site ? commandRemedy(model, site) : { suggest: [] };
+            const { fix, suggest } = remedy;
+            // The message names the change its fix or first suggestion makes, so the two never disagree.
+            const execForm = remedy.form ?? `\`exec\` in front of \`${command}\``;
             const where = processOf(model, link);
             const data = {
                 shell: shell.fromShellForm ? `/bin/sh -c (shell form, ${shell.flavour})` : `${link.argv[0] ?? 'sh'} -c (${shell.flavour})`,
@@ -66,7 +76,7 @@ export default defineRule({
             };
             const loc = linkLocation(model, context.locate, link);
             if (shell.flavour === 'none' && shell.fromShellForm) {
-                context.report({ messageId: 'noShell', loc, data: { ...data, image: model.image?.description ?? 'unknown image' } });
+                context.report({ messageId: 'noShell', loc, data: { ...data, image: model.image?.description ?? 'unknown image' }, fix, suggest });
                 continue;
             }
             if (link.relation === 'exec') {
@@ -76,6 +86,8 @@ export default defineRule({
                         loc,
                         severity: 'warn',
                         data: { ...data, fact: `facts §3 ${shell.flavour === 'bash' ? 'bash-c' : 'busybox-c'}` },
+                        fix,
+                        suggest,
                     });
                 }
                 continue;
@@ -84,7 +96,7 @@ export default defineRule({
                 continue;
             const init = initAbove(model, link);
             if (where?.isPid1 || !init) {
-                context.report({ messageId: 'staysPid1', loc, data: { ...data, ...stayReason(shell.flavour, model.image?.description ?? 'this image') } });
+                context.report({ messageId: 'staysPid1', loc, data: { ...data, ...stayReason(shell.flavour, model.image?.description ?? 'this image') }, fix, suggest });
             }
             else {
                 const group = init.init?.invocation.group ?? false;
@@ -98,6 +110,8 @@ export default defineRule({
                             ? `${init.name} signals the whole group, but the shell dies at once and ${init.name} exits with it, so the program is killed before its shutdown can finish (facts §4: 0 of 5 runs completed)`
                             : `${init.name} signals only the shell, which dies; the program never receives ${model.stopSignal.name} and is killed when the container ends (facts §4 tini-dash-c)`,
                     },
+                    fix,
+                    suggest,
                 });
             }
         }
@@ -117,19 +131,5 @@ function stayReason(flavour, image) {
                 fact: 'facts §3',
             };
     }
-}
-/**
- * Exec form when the string is one plain command; otherwise the same shell
- * command with `exec` in front of the command that should become PID 1.
- */
-function suggestedForm(keyword, text, facts, command) {
-    const main = facts.main;
-    const plain = facts.commands.length === 1 && main && !main.compound && !main.redirects && main.assignments.length === 0
-        && main.argv.every((a) => a !== null) && main.words.every((w) => !w.expansions && !w.glob);
-    if (plain && main)
-        return `${keyword} ${JSON.stringify(main.argv)}`;
-    if (main && !main.compound && !main.exec)
-        return `${keyword} ${text.slice(0, main.start)}exec ${text.slice(main.start)}`;
-    return `\`exec\` in front of \`${command}\``;
 }
 //# sourceMappingURL=shell-form-pid1.js.map

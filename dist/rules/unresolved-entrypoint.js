@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { linkLocation, programCommand } from '../src/model/queries.js';
+import { pathCaseFix } from '../src/fix/index.js';
 export default defineRule({
     id: 'unresolved-entrypoint',
     meta: {
@@ -7,6 +8,7 @@ export default defineRule({
         description: 'The program PID 1 runs was not found in the build context, so its signal handling is unknown',
         defaultSeverity: 'warn',
         facts: ['§11.5'],
+        fixable: true,
         messages: {
             notFound: 'pid1-lint could not find the source of `{{command}}` in the build context (tried {{tried}}), so whether it handles {{signal}} is unknown. Point --context at the build context, or check the path',
             caseMismatch: '`{{expected}}` does not exist, but `{{found}}` does: Linux paths are case-sensitive, so `{{command}}` fails in the container',
@@ -31,7 +33,8 @@ export default defineRule({
         const command = programCommand(model, program.link);
         const signal = model.verdict.appSignal ?? model.stopSignal.name;
         if (lookup.caseMismatch) {
-            context.report({ messageId: 'caseMismatch', loc, severity: 'error', data: { command, expected: lookup.caseMismatch.expected, found: lookup.caseMismatch.found } });
+            const fix = pathCaseFix(model, lookup.caseMismatch.expected, lookup.caseMismatch.found);
+            context.report({ messageId: 'caseMismatch', loc, severity: 'error', data: { command, expected: lookup.caseMismatch.expected, found: lookup.caseMismatch.found }, ...(fix ? { fix } : {}) });
             return;
         }
         if (lookup.reason) {

@@ -17,6 +17,9 @@ import { verifyCommand } from './verify/command.js';
 import { enableCompileCache } from './cache/compile-cache.js';
 import { lintInWorkers, workerCount } from './engine/pool.js';
 import { Project } from './config/project.js';
+import { fixDockerfile, withChanges } from './fix/loop.js';
+import { writeFileAtomic } from './fix/write.js';
+import { relativeTo } from './context/files.js';
 const HELP = `Usage: pid1-lint [options] [paths...]
        pid1-lint verify [options] [Dockerfiles...]   (runs the PID-1 command; see pid1-lint verify --help)
 
@@ -39,6 +42,12 @@ Options:
   --no-config          Use no configuration file (defaults only)
   --report-unused-ignores
                        Report inline ignore directives that suppress nothing
+  --fix                Apply the fixes to the files (suggestions are only listed)
+  --fix-dry-run        Compute the fixes and show them as unified diffs; write nothing
+                       (with --format json each changed file carries "output" and "diff")
+  --fix-type TYPE      init or handler: where both an init and a stop-signal handler
+                       would fix a finding, which one is the fix (default: the config's
+                       fix.type, else init)
   --quiet              Report errors only
   --max-warnings N     Exit 1 when there are more than N warnings
   --color, --no-color  Force or disable colours (NO_COLOR and FORCE_COLOR are honoured)
@@ -83,6 +92,9 @@ export async function main(argv, io) {
                 config: { type: 'string', short: 'c' },
                 'no-config': { type: 'boolean' },
                 'report-unused-ignores': { type: 'boolean' },
+                fix: { type: 'boolean' },
+                'fix-dry-run': { type: 'boolean' },
+                'fix-type': { type: 'string' },
                 quiet: { type: 'boolean' },
                 'max-warnings': { type: 'string' },
                 color: { type: 'boolean' },
@@ -119,6 +131,10 @@ export async function main(argv, io) {
         const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
         if (!Number.isInteger(maxWarnings) || maxWarnings < -1)
             throw new UsageError(`--max-warnings expects a whole number, not "${maxWarningsRaw}"`);
+        const fixType = parseFixType(values['fix-type']);
+        if (values.fix && values['fix-dry-run'])
+            throw new UsageError('--fix and --fix-dry-run cannot be used together');
+        const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : null;
         // Shared by every Dockerfile of the run: each file is looked at and read once.
         const files = new ContextFiles();
         const contextDir = values.context;
@@ -138,6 +154,7 @@ export async function main(argv, io) {
         }
         const results = [];
         let internalError = false;
+        let writeFailed = false;
         const internal = (file, err) => {
             internalError = true;
             const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -160,13 +177,21 @@ export async function main(argv, io) {
         const lintOptions = {
             ...(contextDir !== undefined ? { contextDir: path.resolve(io.cwd, contextDir) } : {}),
             ...(values.target !== undefined ? { target: values.target } : {}),
+            ...(fixType ? { fixType } : {}),
         };
         const tasks = plan.tasks.map((t) => ({ file: t.file, options: { ...t.options, ...lintOptions } }));
         // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
-        const workers = workerCount(tasks.length, io.env);
+        // Fixing stays in this thread: each pass re-reads what the previous one changed.
+        const workers = fixMode ? 0 : workerCount(tasks.length, io.env);
         const pooled = workers > 0 ? await lintInWorkers(tasks, workers) : null;
         for (const [index, { file, options }] of tasks.entries()) {
             try {
+                if (fixMode) {
+                    const fixed = await fixFile(file, options, fixMode, io);
+                    results.push(...fixed.results);
+                    writeFailed ||= fixed.writeFailed;
+                    continue;
+                }
                 const outcome = pooled?.[index];
                 if (outcome && 'error' in outcome)
                     throw new WorkerError(outcome.error);
@@ -188,9 +213,10 @@ export async function main(argv, io) {
             env: io.env,
             color,
             explain: Boolean(values.explain),
+            diffs: fixMode === 'dry-run' && format === 'stylish',
         }, io.stdout);
         const fatal = results.some((r) => r.fatalErrorCount > 0);
-        if (internalError || fatal || plan.configError || discovery.missing.length > 0)
+        if (internalError || fatal || writeFailed || plan.configError || discovery.missing.length > 0)
             return 2;
         const errors = results.reduce((n, r) => n + r.errorCount, 0);
         const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -210,6 +236,32 @@ export async function main(argv, io) {
         io.stderr.write(`pid1-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return 2;
     }
+}
+/**
+ * --fix / --fix-dry-run on one Dockerfile: the fix passes, then (with --fix)
+ * each changed file written atomically. A file that cannot be written is
+ * reported and the others are still written.
+ */
+async function fixFile(file, options, mode, io) {
+    const run = await fixDockerfile(file, options);
+    if (run.circular)
+        io.stderr.write(`pid1-lint: ${relativeTo(io.cwd, file)}: the fixes undo each other; stopped after ${run.passes} passes\n`);
+    let writeFailed = false;
+    for (const change of mode === 'write' ? run.changes : []) {
+        const written = writeFileAtomic(change.file, change.after);
+        if (written.ok)
+            continue;
+        writeFailed = true;
+        io.stderr.write(`pid1-lint: cannot write the fixes to ${relativeTo(io.cwd, change.file)}: ${written.reason}\n`);
+    }
+    return { results: withChanges(run.results, run.changes, io.cwd), writeFailed };
+}
+function parseFixType(value) {
+    if (value === undefined)
+        return null;
+    if (value === 'init' || value === 'handler')
+        return value;
+    throw new UsageError(`--fix-type expects init or handler, not "${value}"`);
 }
 function errorsOnly(result) {
     const messages = result.messages.filter((m) => m.severity === 2);

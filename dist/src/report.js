@@ -24,10 +24,14 @@ export function gitTopLevel(file) {
         dir = parent;
     }
 }
-/** The text of every file that has a finding or a fix, read now (after any fix was written). */
+/** The text of every file that has a finding or a fix, read now (after any fix was written), or as fixed in memory. */
 export function sourcesOf(results) {
     const files = new ContextFiles();
     const sources = new Map();
+    // --fix-dry-run writes nothing: the findings are those of the fixed text (`output`), not of the file on disk.
+    for (const result of results)
+        if (result.output !== undefined)
+            sources.set(result.filePath, result.output);
     const add = (file) => {
         if (sources.has(file))
             return;
@@ -64,7 +68,7 @@ export function writeReports(results, options, stdout) {
         root: (first !== undefined ? gitTopLevel(first) : null) ?? options.cwd,
         sources: sourcesOf(results),
     };
-    const report = formatter(results, context);
+    const report = formatter(results, context) + (options.diffs ? results.map((r) => r.diff ?? '').join('') : '');
     if (options.outputFile === undefined)
         stdout.write(report);
     else

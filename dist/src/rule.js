@@ -1,3 +1,5 @@
+/** The init: it changes only the Dockerfile and the container stops at once (see README "Fixing"). */
+export const DEFAULT_FIX_TYPE = 'init';
 /** Identity function that makes `messageId` typos a compile error. */
 export function defineRule(rule) {
     return rule;

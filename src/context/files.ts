@@ -17,6 +17,14 @@ export class ContextFiles {
   private readonly sharedTexts = new Map<string, string | null>();
   private readonly roots = new Map<string, ContextFs>();
 
+  /**
+   * `texts`: file texts to use instead of what is on disk (absolute paths),
+   * as `--fix` sees files it has changed but not written yet.
+   */
+  constructor(options: { texts?: ReadonlyMap<string, string> } = {}) {
+    for (const [file, text] of options.texts ?? []) this.sharedTexts.set(path.resolve(file), text);
+  }
+
   /** The program reader's view of one build context, sharing this run's file texts. */
   forRoot(root: string): ContextFs {
     const key = path.resolve(root);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { LintMessage, LintResult, Pid1Report, SeverityName } from '../types.js';
-import { interpolate, type Report, type Rule } from '../rule.js';
+import { interpolate, type FixType, type Report, type Rule } from '../rule.js';
 import { rules as allRules } from '../../rules/index.js';
 import { describeError, relativeTo, type ContextFiles } from '../context/files.js';
 import { buildModel, type ModelOptions, type Pid1Model, type RuntimeSettings } from '../model/model.js';
@@ -47,8 +47,10 @@ export interface LintOptions {
   reportUnusedIgnores?: SeverityName;
   /** Findings in files these patterns cover are dropped (config `ignore`). */
   ignore?: IgnorePatterns;
-  /** Where both an init and a handler would fix a finding, which one the message recommends (config `fix.type`). */
-  fixType?: 'init' | 'handler';
+  /** `--fix-type` or config `fix.type`: where an init and a program handler could both fix a finding, which one is the fix (the other is a suggestion). */
+  fixType?: FixType;
+  /** The Dockerfile's text when it differs from the file on disk (a --fix pass not written yet). */
+  text?: string;
 }
 
 export interface DockerfileLint {
@@ -58,7 +60,8 @@ export interface DockerfileLint {
 
 export async function lintDockerfile(dockerfilePath: string, options: LintOptions = {}): Promise<DockerfileLint> {
   const file = path.resolve(dockerfilePath);
-  const read = readDockerfile(file);
+  // A --fix pass lints the text it changed in memory, not the file on disk.
+  const read: DockerfileRead = options.text !== undefined ? { ok: true, text: options.text, invalidUtf8Line: null } : readDockerfile(file);
   if (!read.ok) return { results: [fatalResult(file, read.message)], model: null };
   const text = read.text;
   const modelOptions: ModelOptions = {
@@ -195,6 +198,9 @@ export function firstInvalidUtf8Line(buf: Buffer): number | null {
 }
 
 function toMessage(rule: Rule, report: Report<string>, severity: 1 | 2): LintMessage {
+  // As ESLint: a rule that fixes or suggests says so in its meta (docs and formatters rely on it).
+  if (report.fix && !rule.meta.fixable) throw new Error(`rule ${rule.id} reported a fix but its meta.fixable is not set`);
+  if (report.suggest?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${rule.id} reported suggestions but its meta.hasSuggestions is not set`);
   const template = rule.meta.messages[report.messageId] ?? report.messageId;
   const message: LintMessage = {
     ruleId: rule.id,

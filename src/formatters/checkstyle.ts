@@ -3,7 +3,7 @@
  * dashboards read: one <file> per linted file, one <error> per finding.
  */
 import type { LintResult } from '../types.js';
-import { findingsOf, oneLine, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
+import { findingsOf, messageWithSuggestions, oneLine, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
 import type { FormatContext } from './index.js';
 import { XML_DECLARATION, xmlAttributes } from './xml.js';
 
@@ -16,7 +16,7 @@ export function formatCheckstyle(results: LintResult[], context: FormatContext):
         line: f.start.line,
         column: f.start.column,
         severity: severityName(f.message),
-        message: oneLine(f.message.message),
+        message: oneLine(messageWithSuggestions(f.message)),
         source: `${TOOL_NAME}.${ruleLabel(f.message)}`,
       };
       out.push(`    <error${xmlAttributes(attributes)}/>`);

@@ -4,12 +4,12 @@
  * relative to the current folder, as in the stylish format.
  */
 import type { LintResult } from '../types.js';
-import { findingsOf, oneLine, ruleLabel, severityName } from './findings.js';
+import { findingsOf, messageWithSuggestions, oneLine, ruleLabel, severityName } from './findings.js';
 import type { FormatContext } from './index.js';
 
 export function formatCompact(results: LintResult[], context: FormatContext): string {
   const lines = findingsOf(results, { ...context, root: context.cwd }).map(
-    (f) => `${f.path}:${f.start.line}:${f.start.column}: ${severityName(f.message)} ${ruleLabel(f.message)}: ${oneLine(f.message.message)}`,
+    (f) => `${f.path}:${f.start.line}:${f.start.column}: ${severityName(f.message)} ${ruleLabel(f.message)}: ${oneLine(messageWithSuggestions(f.message))}`,
   );
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -104,6 +104,14 @@ export function severityName(message: LintMessage): 'error' | 'warning' {
   return message.severity === 2 ? 'error' : 'warning';
 }
 
+/**
+ * The message followed by its suggestions, one `Suggestion:` line each: the
+ * formats that carry only text list them too (JSON and SARIF have fields).
+ */
+export function messageWithSuggestions(message: LintMessage): string {
+  return [message.message, ...(message.suggestions ?? []).map((s) => `Suggestion: ${s.desc}`)].join('\n');
+}
+
 /** Messages may span lines; one-line formats join them. */
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

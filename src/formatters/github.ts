@@ -7,7 +7,7 @@
  */
 import { ruleDocUrl } from '../rule.js';
 import type { LintResult } from '../types.js';
-import { byImportance, countBySeverity, findingsOf, oneLine, plural, ruleById, ruleLabel, severityName, TOOL_NAME, type Finding } from './findings.js';
+import { byImportance, countBySeverity, findingsOf, messageWithSuggestions, oneLine, plural, ruleById, ruleLabel, severityName, TOOL_NAME, type Finding } from './findings.js';
 import type { FormatContext } from './index.js';
 
 /** Annotations GitHub shows per type and step (actions/runner `_maxCountPerIssueType`). */
@@ -34,7 +34,7 @@ function annotation(f: Finding): string {
   const rule = ruleLabel(f.message);
   const doc = ruleById(f.message.ruleId) ? `\n${ruleDocUrl(rule)}` : '';
   const properties = { file: f.path, line: f.start.line, endLine: f.end.line, col: f.start.column, endColumn: f.end.column, title: `${TOOL_NAME}: ${rule}` };
-  return workflowCommand(severityName(f.message), properties, `${f.message.message}${doc}`);
+  return workflowCommand(severityName(f.message), properties, `${messageWithSuggestions(f.message)}${doc}`);
 }
 
 /** `::name key=value,…::message`; properties without a value are left out, as the toolkit does. */

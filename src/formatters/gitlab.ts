@@ -4,7 +4,7 @@
  * pipelines so merge requests show only new and fixed findings.
  */
 import type { LintResult } from '../types.js';
-import { findingsOf, fingerprints, oneLine, ruleLabel, SourceLines, TOOL_NAME } from './findings.js';
+import { findingsOf, fingerprints, messageWithSuggestions, oneLine, ruleLabel, SourceLines, TOOL_NAME } from './findings.js';
 import type { FormatContext } from './index.js';
 
 interface CodeQualityIssue {
@@ -23,7 +23,7 @@ export function formatGitlab(results: LintResult[], context: FormatContext): str
   const issues = findings.map((f, i): CodeQualityIssue => ({
     type: 'issue',
     check_name: `${TOOL_NAME}/${ruleLabel(f.message)}`,
-    description: oneLine(f.message.message),
+    description: oneLine(messageWithSuggestions(f.message)),
     categories: ['Bug Risk'],
     // Errors stop a container from shutting down gracefully: "major", as ESLint's GitLab formatters map them.
     severity: f.message.severity === 2 ? 'major' : 'minor',

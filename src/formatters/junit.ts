@@ -5,7 +5,7 @@
  * passing one for a clean file, and an <error> where the file could not be linted.
  */
 import type { LintResult } from '../types.js';
-import { findingsOf, oneLine, ruleById, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
+import { findingsOf, messageWithSuggestions, oneLine, ruleById, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
 import type { FormatContext } from './index.js';
 import { ruleDocUrl } from '../rule.js';
 import { XML_DECLARATION, xmlAttributes, xmlEscape } from './xml.js';
@@ -23,7 +23,7 @@ export function formatJunit(results: LintResult[], context: FormatContext): stri
     for (const f of findingsOf([result], context)) {
       const rule = ruleLabel(f.message);
       const where = `${f.path}:${f.start.line}:${f.start.column}`;
-      const text = oneLine(f.message.message);
+      const text = oneLine(messageWithSuggestions(f.message));
       const doc = ruleById(f.message.ruleId) ? `\n${ruleDocUrl(rule)}` : '';
       const kind = f.message.fatal ? 'error' : 'failure';
       if (f.message.fatal) suiteErrors++;

@@ -351,6 +351,7 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   const collected = collectFacts(program, reach, matcher);
   facts.handlers = collected.handlers;
   facts.children = collected.children;
+  facts.servers = collected.servers;
   const external = facts.packages.filter((p) => !builtins.has(p));
   if (external.length > 0) note(`packages not read (recognised through the library table only): ${listSome(external, 12)}`);
   facts.notes.push(...notes, ...collected.notes);

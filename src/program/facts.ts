@@ -13,6 +13,7 @@ import { excerpt, lookup, type ModuleInfo, type Unit } from './module-info.js';
 import type { ProgramModel, Strings } from './program.js';
 import type { Reach, Reachability } from './reach.js';
 import type { ChildProcessFactX, HandlerFactX, LibraryEntry, SignalOption } from './types.js';
+import type { ServerFact } from '../types.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const SIGNAL_NAME = /^SIG[A-Z0-9]+$/;
@@ -21,6 +22,7 @@ export interface CollectedFacts {
   handlers: HandlerFactX[];
   children: ChildProcessFactX[];
   notes: string[];
+  servers: ServerFact[];
 }
 
 interface Site {
@@ -41,10 +43,11 @@ export function collectFacts(program: ProgramModel, reach: Reachability, librari
   sites.sort((a, b) => a.unit.mod.file.localeCompare(b.unit.mod.file) || a.call.range[0] - b.call.range[0]);
 
   const ending = new EndingAnalyzer(program, libraries, openInterval(program, sites));
-  const out: CollectedFacts = { handlers: [], children: [], notes: [] };
+  const out: CollectedFacts = { handlers: [], children: [], notes: [], servers: [] };
   const collector = new Collector(program, libraries, ending, out);
   for (const site of sites) collector.site(site);
   collector.finish();
+  for (const mod of program.modules.values()) out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
   return out;
 }
 
@@ -152,6 +155,7 @@ class Collector {
     const via = `process.${method}`;
     const result = this.ending.ofListener(call.arguments[1], mod);
     const fact = this.handler(call, mod, reach, via, signals, result);
+    fact.listenerArg = 1;
     if (method === 'once' || method === 'prependOnceListener') {
       fact.once = true;
       // A `once` listener is gone when it re-raises: the default action then applies.
@@ -169,6 +173,8 @@ class Collector {
       file: mod.file,
       line: pos.line,
       column: pos.column,
+      endLine: call.loc.end.line,
+      endColumn: call.loc.end.column + 1,
       via,
       ending: result.ending,
       endingWhy: result.why,
@@ -197,6 +203,10 @@ class Collector {
     const result = this.libraryEnding(entry, args, mod);
     const fact = this.handler(call, mod, reach, match.pkg, signals, result);
     fact.library = entry.id;
+    const e = entry.ending;
+    // The option the handler-may-hang suggestion turns on; an unreadable option is not known to be off.
+    if (e?.kind === 'depends-on-option' && (result.ending === 'may-hang' || result.ending === 'reraises')) fact.exitOption = { arg: e.arg, name: e.option, value: e.value };
+    if (e?.kind === 'depends-on-callback') fact.listenerArg = e.arg;
     if (entry.once) fact.once = true;
     this.note(`library ${entry.id} (${match.pkg}) at ${this.at(mod, call)}: ${entry.summary}`);
     this.assumedNote(mod, call, reach, `${match.pkg} handler`);

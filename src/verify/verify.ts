@@ -4,7 +4,7 @@
  * signal from outside, and report what the kernel did. This runs the
  * project's code, so it happens only when asked.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { ContextFiles } from '../context/files.js';
 import { lintDockerfile } from '../engine/linter.js';
@@ -53,9 +53,9 @@ export async function verifyDockerfile(dockerfile: string, options: VerifyOption
   if (!model) return { dockerfile, refused: 'the Dockerfile cannot be read' };
   if (options.prepare) {
     const env = { ...process.env, PATH: [...(options.toolPath ?? []), process.env.PATH ?? ''].join(path.delimiter) };
-    const prepared = spawnSync('sh', ['-c', options.prepare], { cwd: model.contextDir, env, encoding: 'utf8', timeout: 10 * 60 * 1000 });
+    const prepared = await runPrepare(options.prepare, model.contextDir, env);
     if (prepared.status !== 0) {
-      return { dockerfile, refused: `--prepare "${options.prepare}" failed (exit ${prepared.status ?? prepared.signal}): ${(prepared.stderr || prepared.stdout).trim().slice(-500)}` };
+      return { dockerfile, refused: `--prepare "${options.prepare}" failed (exit ${prepared.status ?? prepared.signal}): ${prepared.output.trim().slice(-500)}` };
     }
     // Files the preparation built now exist on the host: read the Dockerfile again.
     model = (await lintDockerfile(dockerfile, { ...lintOptions, files: new ContextFiles() })).model;
@@ -120,4 +120,19 @@ export function describeVerify(report: VerifyReport, cwd: string): string {
     lines.push(report.predicted === report.stopped ? '  as the linter predicted' : `  the linter predicted the opposite (stopsOnSignal: ${report.predicted}): please report this`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The preparation step, without blocking: verify runs concurrently with
+ * other runs in one process (the kernel tests), whose PID-1 exit events a
+ * synchronous build of several seconds would hold back until after their
+ * grace period.
+ */
+function runPrepare(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; signal: string | null; output: string }> {
+  return new Promise((resolve) => {
+    execFile('sh', ['-c', command], { cwd, env, encoding: 'utf8', timeout: 10 * 60 * 1000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, signal: error?.signal ?? null, output: stderr || stdout });
+    });
+  });
 }

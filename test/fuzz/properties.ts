@@ -103,7 +103,7 @@ export const properties: FuzzProperty[] = [
       }),
   },
   {
-    name: '--fix: writes only reported files, output re-parses, a second --fix changes nothing',
+    name: '--fix: writes what --fix-dry-run shows, output re-parses, a second --fix changes nothing',
     weight: 5,
     make: (scratch) => fc.asyncProperty(anyRepo(), async (repo: unknown) => checkFix(scratch, repo as never)),
     skip: async () => {

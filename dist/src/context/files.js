@@ -12,6 +12,14 @@ export class ContextFiles {
     /** Texts as the program reader keeps them (null: unreadable), shared so no file is read twice. */
     sharedTexts = new Map();
     roots = new Map();
+    /**
+     * `texts`: file texts to use instead of what is on disk (absolute paths),
+     * as `--fix` sees files it has changed but not written yet.
+     */
+    constructor(options = {}) {
+        for (const [file, text] of options.texts ?? [])
+            this.sharedTexts.set(path.resolve(file), text);
+    }
     /** The program reader's view of one build context, sharing this run's file texts. */
     forRoot(root) {
         const key = path.resolve(root);

@@ -19,7 +19,8 @@ import { Locator } from './locate.js';
 import { decidingHandler } from '../model/program.js';
 export async function lintDockerfile(dockerfilePath, options = {}) {
     const file = path.resolve(dockerfilePath);
-    const read = readDockerfile(file);
+    // A --fix pass lints the text it changed in memory, not the file on disk.
+    const read = options.text !== undefined ? { ok: true, text: options.text, invalidUtf8Line: null } : readDockerfile(file);
     if (!read.ok)
         return { results: [fatalResult(file, read.message)], model: null };
     const text = read.text;
@@ -169,6 +170,11 @@ export function firstInvalidUtf8Line(buf) {
     return null;
 }
 function toMessage(rule, report, severity) {
+    // As ESLint: a rule that fixes or suggests says so in its meta (docs and formatters rely on it).
+    if (report.fix && !rule.meta.fixable)
+        throw new Error(`rule ${rule.id} reported a fix but its meta.fixable is not set`);
+    if (report.suggest?.length && !rule.meta.hasSuggestions)
+        throw new Error(`rule ${rule.id} reported suggestions but its meta.hasSuggestions is not set`);
     const template = rule.meta.messages[report.messageId] ?? report.messageId;
     const message = {
         ruleId: rule.id,

@@ -1,4 +1,4 @@
-import { findingsOf, oneLine, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
+import { findingsOf, messageWithSuggestions, oneLine, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
 import { XML_DECLARATION, xmlAttributes } from './xml.js';
 export function formatCheckstyle(results, context) {
     const out = [XML_DECLARATION, '<checkstyle version="4.3">'];
@@ -9,7 +9,7 @@ export function formatCheckstyle(results, context) {
                 line: f.start.line,
                 column: f.start.column,
                 severity: severityName(f.message),
-                message: oneLine(f.message.message),
+                message: oneLine(messageWithSuggestions(f.message)),
                 source: `${TOOL_NAME}.${ruleLabel(f.message)}`,
             };
             out.push(`    <error${xmlAttributes(attributes)}/>`);

@@ -76,6 +76,13 @@ export function ruleLabel(message) {
 export function severityName(message) {
     return message.severity === 2 ? 'error' : 'warning';
 }
+/**
+ * The message followed by its suggestions, one `Suggestion:` line each: the
+ * formats that carry only text list them too (JSON and SARIF have fields).
+ */
+export function messageWithSuggestions(message) {
+    return [message.message, ...(message.suggestions ?? []).map((s) => `Suggestion: ${s.desc}`)].join('\n');
+}
 /** Messages may span lines; one-line formats join them. */
 export function oneLine(text) {
     return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

@@ -6,7 +6,7 @@
  * as Markdown for `$GITHUB_STEP_SUMMARY`.
  */
 import { ruleDocUrl } from '../rule.js';
-import { byImportance, countBySeverity, findingsOf, oneLine, plural, ruleById, ruleLabel, severityName, TOOL_NAME } from './findings.js';
+import { byImportance, countBySeverity, findingsOf, messageWithSuggestions, oneLine, plural, ruleById, ruleLabel, severityName, TOOL_NAME } from './findings.js';
 /** Annotations GitHub shows per type and step (actions/runner `_maxCountPerIssueType`). */
 export const ANNOTATION_LIMIT = 10;
 /** Step summaries larger than 1 MiB fail to upload; keep well below. */
@@ -25,7 +25,7 @@ function annotation(f) {
     const rule = ruleLabel(f.message);
     const doc = ruleById(f.message.ruleId) ? `\n${ruleDocUrl(rule)}` : '';
     const properties = { file: f.path, line: f.start.line, endLine: f.end.line, col: f.start.column, endColumn: f.end.column, title: `${TOOL_NAME}: ${rule}` };
-    return workflowCommand(severityName(f.message), properties, `${f.message.message}${doc}`);
+    return workflowCommand(severityName(f.message), properties, `${messageWithSuggestions(f.message)}${doc}`);
 }
 /** `::name key=value,…::message`; properties without a value are left out, as the toolkit does. */
 export function workflowCommand(name, properties, message) {

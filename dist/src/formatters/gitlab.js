@@ -1,11 +1,11 @@
-import { findingsOf, fingerprints, oneLine, ruleLabel, SourceLines, TOOL_NAME } from './findings.js';
+import { findingsOf, fingerprints, messageWithSuggestions, oneLine, ruleLabel, SourceLines, TOOL_NAME } from './findings.js';
 export function formatGitlab(results, context) {
     const findings = findingsOf(results, context);
     const prints = fingerprints(findings, new SourceLines(context.sources));
     const issues = findings.map((f, i) => ({
         type: 'issue',
         check_name: `${TOOL_NAME}/${ruleLabel(f.message)}`,
-        description: oneLine(f.message.message),
+        description: oneLine(messageWithSuggestions(f.message)),
         categories: ['Bug Risk'],
         // Errors stop a container from shutting down gracefully: "major", as ESLint's GitLab formatters map them.
         severity: f.message.severity === 2 ? 'major' : 'minor',

@@ -1,4 +1,4 @@
-import { findingsOf, oneLine, ruleById, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
+import { findingsOf, messageWithSuggestions, oneLine, ruleById, ruleLabel, rootOf, repoPath, severityName, TOOL_NAME } from './findings.js';
 import { ruleDocUrl } from '../rule.js';
 import { XML_DECLARATION, xmlAttributes, xmlEscape } from './xml.js';
 export function formatJunit(results, context) {
@@ -14,7 +14,7 @@ export function formatJunit(results, context) {
         for (const f of findingsOf([result], context)) {
             const rule = ruleLabel(f.message);
             const where = `${f.path}:${f.start.line}:${f.start.column}`;
-            const text = oneLine(f.message.message);
+            const text = oneLine(messageWithSuggestions(f.message));
             const doc = ruleById(f.message.ruleId) ? `\n${ruleDocUrl(rule)}` : '';
             const kind = f.message.fatal ? 'error' : 'failure';
             if (f.message.fatal)

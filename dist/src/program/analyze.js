@@ -325,6 +325,7 @@ async function analyze(options, entry, preloads, facts) {
     const collected = collectFacts(program, reach, matcher);
     facts.handlers = collected.handlers;
     facts.children = collected.children;
+    facts.servers = collected.servers;
     const external = facts.packages.filter((p) => !builtins.has(p));
     if (external.length > 0)
         note(`packages not read (recognised through the library table only): ${listSome(external, 12)}`);
