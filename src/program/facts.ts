@@ -47,7 +47,8 @@ export function collectFacts(program: ProgramModel, reach: Reachability, librari
   const collector = new Collector(program, libraries, ending, out);
   for (const site of sites) collector.site(site);
   collector.finish();
-  for (const mod of program.modules.analysed()) out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
+  // Servers of the code the analysis parsed (the --fix handler suggestion closes them); dormant modules stay unparsed.
+  for (const mod of program.modules.parsed()) out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
   return out;
 }
 

@@ -75,6 +75,11 @@ export class ModuleSet {
     return true;
   }
 
+  /** The modules parsed in full so far (never parses one), in the walk's order. */
+  parsed(): ModuleInfo[] {
+    return this.files.map((f) => this.infos.get(f)).filter((m): m is ModuleInfo => m !== undefined && m !== null);
+  }
+
   /** The analysed modules that parse, in the walk's order. */
   analysed(): ModuleInfo[] {
     return this.files.filter((f) => this.analysedFiles.has(f)).map((f) => this.get(f)).filter((m): m is ModuleInfo => m !== null);

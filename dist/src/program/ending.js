@@ -285,6 +285,10 @@ export class EndingAnalyzer {
                 if (call.type !== 'CallExpression')
                     continue;
                 const callee = unwrap(call.callee);
+                const listens = callee.type === 'MemberExpression' && memberName(callee) === 'listen';
+                // A call into dormant code creates no server from a library; resolving it would parse that code.
+                if (!listens && this.program.dormantCall(call, mod))
+                    continue;
                 const cv = this.program.valueOf(callee, mod);
                 const last = cv.k === 'lib' ? cv.path[cv.path.length - 1] : undefined;
                 const isCreate = cv.k === 'lib' && SERVER_MODULES.has(cv.pkg) && (last === 'createServer' || last === 'createSecureServer');
@@ -293,7 +297,7 @@ export class EndingAnalyzer {
                     add(holder.key, holder.name, call);
                     continue;
                 }
-                if (callee.type !== 'MemberExpression' || memberName(callee) !== 'listen')
+                if (!listens || callee.type !== 'MemberExpression')
                     continue;
                 // `server.listen()` on a known server or app instance starts nothing new.
                 const receiver = unwrap(callee.object);

@@ -23,7 +23,8 @@ export function collectFacts(program, reach, libraries) {
     for (const site of sites)
         collector.site(site);
     collector.finish();
-    for (const mod of program.modules.analysed())
+    // Servers of the code the analysis parsed (the --fix handler suggestion closes them); dormant modules stay unparsed.
+    for (const mod of program.modules.parsed())
         out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
     return out;
 }

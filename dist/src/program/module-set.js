@@ -54,6 +54,10 @@ export class ModuleSet {
         this.analysedFiles.add(file);
         return true;
     }
+    /** The modules parsed in full so far (never parses one), in the walk's order. */
+    parsed() {
+        return this.files.map((f) => this.infos.get(f)).filter((m) => m !== undefined && m !== null);
+    }
     /** The analysed modules that parse, in the walk's order. */
     analysed() {
         return this.files.filter((f) => this.analysedFiles.has(f)).map((f) => this.get(f)).filter((m) => m !== null);
