@@ -16,6 +16,8 @@ export interface Workload {
   dockerfiles: number;
   /** Source modules reachable from the entries (what a run reads and parses). */
   reachable: number;
+  /** Modules each Dockerfile's program reads, added up (a shared module counts once per program). */
+  reads: number;
   /** Source files in the tree nothing imports (tests, scripts): never read. */
   unreachable: number;
 }
@@ -355,16 +357,19 @@ export function generateMonorepo(root: string, name: string, spec: MonorepoSpec)
   const shutdownModules = shutdownPackage(files, scope, 8);
   if (spec.services > SHUTDOWNS.indexOf('workspace')) reachable += shutdownModules;
   let unreachable = 0;
+  let reads = 0;
   for (let s = 0; s < spec.services; s++) {
     const shutdown = SHUTDOWNS[s % SHUTDOWNS.length] as Shutdown;
     const counts = service(files, { dir: `services/svc-${String(s).padStart(3, '0')}`, modules: spec.modulesPerService, shutdown, seed: (spec.seed ?? 7) * 1000 + s, monorepo: true, workspaceScope: scope });
     reachable += counts.reachable;
     unreachable += counts.unreachable;
+    // Its own modules, the common package (its utils import it), the shutdown package if it uses it.
+    reads += counts.reachable + COMMON_MODULES + (shutdown === 'workspace' ? shutdownModules : 0);
   }
   const dir = path.join(root, name);
   fs.rmSync(dir, { recursive: true, force: true });
   write(dir, files);
-  return { name, target: dir, dockerfiles: spec.services, reachable, unreachable };
+  return { name, target: dir, dockerfiles: spec.services, reachable, reads, unreachable };
 }
 
 /** One service on its own (its folder is the build context). */
@@ -374,7 +379,7 @@ export function generateService(root: string, name: string, modules: number): Wo
   const dir = path.join(root, name);
   fs.rmSync(dir, { recursive: true, force: true });
   write(dir, files);
-  return { name, target: path.join(dir, 'Dockerfile'), dockerfiles: 1, reachable: counts.reachable, unreachable: counts.unreachable };
+  return { name, target: path.join(dir, 'Dockerfile'), dockerfiles: 1, reachable: counts.reachable, reads: counts.reachable, unreachable: counts.unreachable };
 }
 
 /**
@@ -409,5 +414,5 @@ CMD ["node", "dist/index.js"]
       ],
     ]),
   );
-  return { name, target: path.join(dir, 'Dockerfile'), dockerfiles: 1, reachable: 0, unreachable: 0 };
+  return { name, target: path.join(dir, 'Dockerfile'), dockerfiles: 1, reachable: 0, reads: 0, unreachable: 0 };
 }

@@ -72,14 +72,17 @@ export async function readProgram(model: Pid1Model, options: ReadProgramOptions)
     entry: lookup.source,
     preloads,
     contextDir: model.contextDir,
-    cache: options.cache ?? cacheFor(model.files, createProgramCache),
+    cache: options.cache ?? cacheFor(model.files, (files) => createProgramCache(files, true)),
     env: target.env,
     ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
   });
   return { link, target, lookup, facts, app: appFactsOf(facts, model.contextDir) };
 }
 
-/** One program cache per run (keyed by the run's file cache), so modules are parsed once across Dockerfiles. */
+/**
+ * One program cache per run (keyed by the run's file cache), so modules are
+ * parsed once across Dockerfiles; it keeps module summaries between runs too.
+ */
 const caches = new WeakMap<ContextFiles, ProgramCache>();
 function cacheFor(files: ContextFiles, create: (files: ContextFiles) => ProgramCache): ProgramCache {
   let cache = caches.get(files);

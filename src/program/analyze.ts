@@ -6,6 +6,7 @@
  * node_modules are recognised by the library table, never read. Nothing is
  * executed, and bad input never throws: parse errors land in `errors`.
  */
+import { openSummaryStore, SummaryStore } from '../cache/summary-cache.js';
 import type { ContextFiles } from '../context/files.js';
 import path from 'node:path';
 import { ContextFs, MAX_SOURCE_BYTES } from './fs-context.js';
@@ -13,7 +14,9 @@ import { collectFacts } from './facts.js';
 import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from './libraries.js';
 import { LibraryMatcher } from './library-match.js';
 import { buildModuleInfo, type ModuleInfo } from './module-info.js';
-import { isStackOverflow, parseSource, TOO_DEEP } from './parse.js';
+import { ModuleSet } from './module-set.js';
+import { declaredEdges, edgesOf, relevanceTest, type SummaryEdge } from './module-summary.js';
+import { isStackOverflow, loadParser, parseWith, syntaxOf, TOO_DEEP, type Parser } from './parse.js';
 import { ProgramModel } from './program.js';
 import { Reachability } from './reach.js';
 import { CODE_EXTENSIONS, resolveSpecifier } from './resolve.js';
@@ -36,9 +39,16 @@ export interface AnalyzeOptions {
 
 type Parsed = { ok: true; info: ModuleInfo } | { ok: false; line?: number; column?: number; message: string };
 
-/** A parsed module in the cache, with what the retention policy needs. */
+/**
+ * What the walk learns of a module (module-summary.ts): its import edges, or
+ * why it cannot be read; `full` when the full parse made it (it then also
+ * passed typescript-estree's own checks).
+ */
+type Summary = { ok: true; edges: SummaryEdge[]; full: boolean } | { ok: false; line?: number; column?: number; message: string };
+
+/** A fully parsed module in the cache, with what the retention policy needs. */
 interface CachedModule {
-  parsed: Promise<Parsed>;
+  parsed: Parsed;
   chars: number;
   /** The last program that asked for it, and how many programs did. */
   program: number;
@@ -46,33 +56,48 @@ interface CachedModule {
 }
 
 /**
- * Source characters of modules read by one program only that stay parsed
- * after their program is done. A parsed module takes ~100 bytes of heap per
- * source character (the ESTree plus scopes), so 10,000 modules kept would
- * need gigabytes; this keeps ~30 MB, a few services' worth (BENCHMARKS.md).
+ * Source characters of fully parsed modules read by one program only that
+ * stay parsed after their program is done. A parsed module takes ~100 bytes
+ * of heap per source character (the ESTree plus scopes), so 10,000 modules
+ * kept would need gigabytes; this keeps ~30 MB, a few services' worth
+ * (BENCHMARKS.md).
  */
 const UNSHARED_BUDGET_CHARS = 300_000;
 
 /**
- * Per-run cache: build contexts (directory listings, JSON files) and parsed
- * modules. A module that two programs read (a monorepo's shared package) is
- * kept for the whole run, so it is parsed once; one that only a single
- * program read is kept while the most recent of those fit in
- * UNSHARED_BUDGET_CHARS, then dropped (parsed again only if a later
- * program reaches it after all).
+ * Per-run cache: build contexts (directory listings, JSON files), module
+ * summaries and fully parsed modules. Summaries are small and kept for the
+ * run, so every module is parsed at most once by the walk. A full parse that
+ * two programs used (a monorepo's shared package) is kept for the whole run;
+ * one that only a single program used is kept while the most recent of
+ * those fit in UNSHARED_BUDGET_CHARS, then dropped (parsed again only if a
+ * later program needs it after all).
  */
 export class ProgramCache {
   private readonly contexts = new Map<string, ContextFs>();
+  private readonly summaries = new Map<string, Summary>();
   /** In least-recently-used order (a hit moves the entry to the end). */
   private readonly parsed = new Map<string, CachedModule>();
   private program = 0;
-  /** What happened, for the benchmark: parses, cache hits, modules dropped. */
-  readonly stats = { parses: 0, hits: 0, dropped: 0 };
+  /** Summaries kept between runs (summary-cache.ts), opened with the parser; null when not kept. */
+  private store: SummaryStore<Summary> | null | undefined;
+  /**
+   * What happened, for the benchmark: modules parsed by the walk (`parses`),
+   * found in this run's cache (`hits`) or in the one kept between runs
+   * (`stored`), full parses (`full`), full parses dropped (`dropped`).
+   */
+  readonly stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0 };
   /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
   readonly modulesRead = new Set<string>();
 
-  /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
-  constructor(private readonly files?: ContextFiles) {}
+  /**
+   * With the run's ContextFiles, file texts are shared with the Dockerfile
+   * model; `persistent` keeps summaries between runs (the CLI's cache).
+   */
+  constructor(
+    private readonly files?: ContextFiles,
+    private readonly persistent = false,
+  ) {}
 
   context(dir: string): ContextFs {
     if (this.files) return this.files.forRoot(dir);
@@ -99,12 +124,52 @@ export class ProgramCache {
     }
   }
 
-  module(file: string, text: string): Promise<Parsed> {
+  /**
+   * The walk's view of a module: TypeScript's parse alone when its imports
+   * are declarations (module-summary.ts), else (or when `full`) the full parse.
+   */
+  summary(file: string, text: string, parser: Parser, full: boolean): Summary {
     this.modulesRead.add(file);
+    const key = `${file}\0${text.length}`;
+    // An error is final; edges found without the full parse are redone when it is asked for.
+    const usable = (s: Summary | undefined): s is Summary => s !== undefined && (!s.ok || s.full || !full);
+    const cached = this.summaries.get(key);
+    if (usable(cached)) {
+      this.stats.hits++;
+      return cached;
+    }
+    if (this.store === undefined) this.store = this.persistent ? openSummaryStore<Summary>(parser.version) : null;
+    const storeKey = this.store ? SummaryStore.key(file, text) : '';
+    const stored = this.store?.get(storeKey);
+    if (usable(stored)) {
+      this.stats.stored++;
+      this.summaries.set(key, stored);
+      return stored;
+    }
+    this.stats.parses++;
+    let summary: Summary | null = null;
+    if (!full) {
+      const syntax = syntaxOf(parser, file, text);
+      if (!syntax.ok) summary = syntax;
+      else {
+        const edges = declaredEdges(parser.ts, syntax.source, text);
+        if (edges) summary = { ok: true, edges, full: false };
+      }
+    }
+    if (!summary) {
+      const parsed = this.module(file, text, parser);
+      summary = parsed.ok ? { ok: true, edges: edgesOf(parsed.info), full: true } : parsed;
+    }
+    this.summaries.set(key, summary);
+    this.store?.set(storeKey, summary);
+    return summary;
+  }
+
+  /** The full parse of a module (ESTree and module-info.ts). */
+  module(file: string, text: string, parser: Parser): Parsed {
     const key = `${file}\0${text.length}`;
     const cached = this.parsed.get(key);
     if (cached) {
-      this.stats.hits++;
       if (cached.program !== this.program) {
         cached.program = this.program;
         cached.programs++;
@@ -113,23 +178,25 @@ export class ProgramCache {
       this.parsed.set(key, cached);
       return cached.parsed;
     }
-    this.stats.parses++;
-    const p = parseSource(file, text).then((r): Parsed => {
-      if (!r.ok) return r;
+    this.stats.full++;
+    const r = parseWith(parser, file, text);
+    let parsed: Parsed;
+    if (!r.ok) parsed = r;
+    else {
       try {
-        return { ok: true, info: buildModuleInfo(file, text, r.ast) };
+        parsed = { ok: true, info: buildModuleInfo(file, text, r.ast) };
       } catch (error) {
         // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
-        return { ok: false, message: isStackOverflow(error) ? TOO_DEEP : `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+        parsed = { ok: false, message: isStackOverflow(error) ? TOO_DEEP : `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
       }
-    });
-    this.parsed.set(key, { parsed: p, chars: text.length, program: this.program, programs: 1 });
-    return p;
+    }
+    this.parsed.set(key, { parsed, chars: text.length, program: this.program, programs: 1 });
+    return parsed;
   }
 }
 
-export function createProgramCache(files?: ContextFiles): ProgramCache {
-  return new ProgramCache(files);
+export function createProgramCache(files?: ContextFiles, persistent = false): ProgramCache {
+  return new ProgramCache(files, persistent);
 }
 
 const MAX_FILES = 5000;
@@ -156,7 +223,6 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
     notes.add(text);
   };
 
-  const modules = new Map<string, ModuleInfo>();
   const packages = new Set<string>();
   /** Workspace packages imported (specifier → folder), noted once each. */
   const workspacePackages = new Map<string, string>();
@@ -185,10 +251,18 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
     facts.errors.push({ file: root, kind: 'read', message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
   }
 
+  const loaded = roots.length > 0 ? await loadParser().catch((error: unknown) => new Error(`parser unavailable: ${String(error)}`)) : null;
+  const libraries = roots.length > 0 ? await loadLibraries(options.extraLibraries) : null;
+  const relevant = libraries ? relevanceTest(libraries.entries) : null;
+  const read = new Set<string>();
+  /** Files each module imports, and the modules whose text is relevant, for the module set. */
+  const targets = new Map<string, string[]>();
+  const seeds = new Set<string>(roots);
+
   while (queue.length > 0) {
     const file = queue.shift();
     if (file === undefined) break;
-    if (modules.size >= MAX_FILES) {
+    if (read.size >= MAX_FILES) {
       note(`stopped after ${MAX_FILES} files`);
       break;
     }
@@ -200,44 +274,53 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
       else facts.errors.push({ file, kind: 'read', message: `cannot read ${cfs.rel(file)}: ${cfs.readFailure(file) ?? 'unknown reason'}` });
       continue;
     }
-    const parsed = await cache.module(file, text);
-    if (!parsed.ok) {
-      const error: ProgramFactsX['errors'][number] = { file, message: parsed.message };
-      if (parsed.line !== undefined) error.line = parsed.line;
-      if (parsed.column !== undefined) error.column = parsed.column;
+    if (!loaded || loaded instanceof Error) {
+      facts.errors.push({ file, message: loaded?.message ?? 'parser unavailable' });
+      continue;
+    }
+    const isRelevant = relevant?.test(text) === true;
+    if (isRelevant) seeds.add(file);
+    // A module the analysis will look into anyway is parsed in full at once.
+    const summary = cache.summary(file, text, loaded, isRelevant || roots.includes(file));
+    if (!summary.ok) {
+      const error: ProgramFactsX['errors'][number] = { file, message: summary.message };
+      if (summary.line !== undefined) error.line = summary.line;
+      if (summary.column !== undefined) error.column = summary.column;
       facts.errors.push(error);
       continue;
     }
-    const mod = parsed.info;
-    modules.set(file, mod);
+    read.add(file);
     facts.files.push(file);
-    for (const unit of mod.units) {
-      for (const edge of unit.edges) {
-        const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
-        const at = `${cfs.rel(file)}:${edge.node.loc.start.line}`;
-        switch (r.kind) {
-          case 'file':
-            if (r.path.split(path.sep).includes('node_modules')) packages.add(edge.spec);
-            else enqueue(r.path);
-            if (r.via === 'workspace package' && !workspacePackages.has(edge.spec)) workspacePackages.set(edge.spec, cfs.rel(r.path));
-            break;
-          case 'package':
-            packages.add(normalizeSpecifier(r.name));
-            break;
-          case 'builtin':
-            packages.add(normalizeSpecifier(r.name));
-            builtins.add(normalizeSpecifier(r.name));
-            break;
-          case 'case':
-            note(`${at}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
-            break;
-          case 'outside':
-            note(`${at}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
-            break;
-          case 'missing':
-            note(`${at}: '${edge.spec}' was not found in the build context`);
-            break;
-        }
+    const tos: string[] = [];
+    targets.set(file, tos);
+    for (const edge of summary.edges) {
+      const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
+      const at = (): string => `${cfs.rel(file)}:${edge.line}`;
+      switch (r.kind) {
+        case 'file':
+          if (r.path.split(path.sep).includes('node_modules')) packages.add(edge.spec);
+          else {
+            enqueue(r.path);
+            tos.push(r.path);
+          }
+          if (r.via === 'workspace package' && !workspacePackages.has(edge.spec)) workspacePackages.set(edge.spec, cfs.rel(r.path));
+          break;
+        case 'package':
+          packages.add(normalizeSpecifier(r.name));
+          break;
+        case 'builtin':
+          packages.add(normalizeSpecifier(r.name));
+          builtins.add(normalizeSpecifier(r.name));
+          break;
+        case 'case':
+          note(`${at()}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
+          break;
+        case 'outside':
+          note(`${at()}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
+          break;
+        case 'missing':
+          note(`${at()}: '${edge.spec}' was not found in the build context`);
+          break;
       }
     }
   }
@@ -247,16 +330,24 @@ async function analyze(options: AnalyzeOptions, entry: string, preloads: string[
   if (workspacePackages.size > 0) {
     facts.notes.push(`workspace packages followed: ${listSome([...workspacePackages].map(([spec, at]) => `${spec} (${at})`), 8)}`);
   }
-  if (modules.size === 0) {
+  if (read.size === 0 || !libraries || !loaded || loaded instanceof Error) {
     facts.notes.push(...notes);
     return;
   }
 
-  const libraries = await loadLibraries(options.extraLibraries, note);
-  const program = new ProgramModel(cfs, modules, options.env, libraries.filter((e) => e.role === 'wraps-function'));
-  const matcher = new LibraryMatcher(program, libraries, packages);
+  for (const problem of libraries.problems) note(problem);
+  const parser = loaded;
+  const modules = new ModuleSet(facts.files, targets, seeds, (file) => {
+    const text = cfs.readText(file);
+    const parsed = text === null ? null : cache.module(file, text, parser);
+    // typescript-estree checks a few things TypeScript's parser alone lets through (parse.ts `syntaxOf`).
+    if (parsed && !parsed.ok) facts.errors.push({ file, message: parsed.message, ...(parsed.line !== undefined ? { line: parsed.line } : {}), ...(parsed.column !== undefined ? { column: parsed.column } : {}) });
+    return parsed?.ok ? parsed.info : null;
+  });
+  const program = new ProgramModel(cfs, modules, options.env, libraries.entries.filter((e) => e.role === 'wraps-function'));
+  const matcher = new LibraryMatcher(program, libraries.entries, packages);
   const reach = new Reachability(program, matcher);
-  reach.run(roots.map((r) => modules.get(r)).filter((m): m is ModuleInfo => m !== undefined));
+  reach.run(roots.map((r) => modules.get(r)).filter((m): m is ModuleInfo => m !== null));
   const collected = collectFacts(program, reach, matcher);
   facts.handlers = collected.handlers;
   facts.children = collected.children;
@@ -279,10 +370,10 @@ function unreadableReason(cfs: ContextFs, file: string, status: 'dir' | 'missing
   return ci ? `it does not exist; ${cfs.rel(ci)} differs only by letter case, which fails on Linux` : 'it does not exist in the build context';
 }
 
-async function loadLibraries(extras: unknown[] | undefined, note: (text: string) => void): Promise<LibraryEntry[]> {
+/** The library table with the user's extras, and what was wrong with those (noted once a program is read). */
+async function loadLibraries(extras: unknown[] | undefined): Promise<{ entries: LibraryEntry[]; problems: string[] }> {
   const builtin = await loadBuiltinLibraries();
-  if (!extras || extras.length === 0) return builtin;
+  if (!extras || extras.length === 0) return { entries: builtin, problems: [] };
   const { entries, problems } = await validateExtraLibraries(extras);
-  for (const p of problems) note(p);
-  return [...builtin, ...entries];
+  return { entries: [...builtin, ...entries], problems };
 }

@@ -33,7 +33,12 @@ interface Site {
 
 export function collectFacts(program: ProgramModel, reach: Reachability, libraries: LibraryMatcher): CollectedFacts {
   const sites: Site[] = [];
-  for (const [unit, r] of reach.units) for (const call of unit.calls) sites.push({ unit, reach: r, call });
+  // Dormant code (module-set.ts) holds none: only analysed modules' calls are sites, less those
+  // that only call into dormant code, unless the table matches them by method name alone.
+  for (const [unit, r] of reach.units) {
+    if (!program.modules.isAnalysed(unit.mod.file)) continue;
+    for (const call of unit.calls) if (!program.dormantCall(call, unit.mod) || libraries.byMethodName(call)) sites.push({ unit, reach: r, call });
+  }
   // Deterministic output: by file, then position.
   sites.sort((a, b) => a.unit.mod.file.localeCompare(b.unit.mod.file) || a.call.range[0] - b.call.range[0]);
 

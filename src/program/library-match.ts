@@ -30,6 +30,13 @@ export class LibraryMatcher {
     readonly importedPackages: Set<string>,
   ) {}
 
+  /** Whether some entry matches calls of this method name, whatever they are called on. */
+  byMethodName(call: CallNode): boolean {
+    const callee = unwrap(call.type === 'TaggedTemplateExpression' ? call.tag : call.callee);
+    const name = callee.type === 'MemberExpression' ? memberName(callee) : null;
+    return name !== null && this.entries.some((e) => e.calls?.some((p) => 'method' in p && p.method === name));
+  }
+
   match(call: CallNode, mod: ModuleInfo): LibraryMatch[] {
     const cached = this.memo.get(call);
     if (cached) return cached;

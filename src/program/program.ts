@@ -32,6 +32,7 @@ import {
   type ModuleInfo,
   type PathStep,
 } from './module-info.js';
+import type { ModuleSet } from './module-set.js';
 import { resolveSpecifier, type ResolveMode } from './resolve.js';
 import type { CallPattern, LibraryEntry } from './types.js';
 
@@ -61,6 +62,8 @@ export interface Strings {
   empty?: boolean;
 }
 
+type SiteIndex = Map<FunctionNode, { call: TSESTree.CallExpression; mod: ModuleInfo }[]>;
+
 const UNKNOWN: Value = { k: 'unknown' };
 const MAX_DEPTH = 48;
 
@@ -68,22 +71,61 @@ export class ProgramModel {
   private readonly memo = new Map<Node, Value>();
   private readonly inProgress = new Set<Node>();
   private depth = 0;
-  private siteIndex: Map<FunctionNode, { call: TSESTree.CallExpression; mod: ModuleInfo }[]> | undefined;
+  private siteIndex: SiteIndex | undefined;
+  /** Dormant calls left out of the index: they only call dormant functions (`dormantCall`). */
+  private skippedSites: { call: TSESTree.CallExpression; mod: ModuleInfo }[] = [];
+  /** Whether a dormant module was woken (reach.ts). */
+  private woken = false;
   private buildingSites = false;
   /** Sentences about environment variables used while evaluating signals (for notes). */
   readonly envNotes = new Set<string>();
 
   constructor(
     readonly cfs: ContextFs,
-    readonly modules: Map<string, ModuleInfo>,
+    readonly modules: ModuleSet,
     readonly env: Record<string, string> | undefined,
     /** Library entries with role wraps-function (`_.once`, `util.promisify`). */
     private readonly wrappers: LibraryEntry[] = [],
   ) {}
 
   targetModule(from: ModuleInfo, spec: string, mode: ResolveMode): ModuleInfo | null {
+    const file = this.targetFile(from, spec, mode);
+    return file === null ? null : this.modules.get(file);
+  }
+
+  /** The file an import leads to, without parsing it. */
+  targetFile(from: ModuleInfo, spec: string, mode: ResolveMode): string | null {
     const r = resolveSpecifier(this.cfs, from.file, spec, mode);
-    return r.kind === 'file' ? (this.modules.get(r.path) ?? null) : null;
+    return r.kind === 'file' ? r.path : null;
+  }
+
+  /** Analyses a dormant module from now on (module-set.ts); its calls become call sites. */
+  wake(mod: ModuleInfo): boolean {
+    if (!this.modules.wake(mod.file)) return false;
+    this.woken = true;
+    if (this.siteIndex) {
+      this.indexCalls(mod, this.siteIndex);
+      this.indexSkipped(this.siteIndex);
+    }
+    return true;
+  }
+
+  /**
+   * A call of something imported from a dormant module that hands it only
+   * literals (`createRepo()`, `new Cache('users')`): until a module wakes,
+   * everything such a callee leads to is dormant (module-set.ts), so the
+   * call can be left unevaluated, and its module unparsed. Once one wakes, a
+   * dormant barrel may lead to it, so no call counts as dormant any more.
+   */
+  dormantCall(call: CallNode, mod: ModuleInfo): boolean {
+    if (this.woken || call.type === 'TaggedTemplateExpression') return false;
+    if (!call.arguments.every((a) => a.type === 'Literal' || (a.type === 'TemplateLiteral' && a.expressions.length === 0))) return false;
+    let root = unwrap(call.callee);
+    while (root.type === 'MemberExpression') root = unwrap(root.object);
+    const b = root.type === 'Identifier' ? lookup(mod, root) : null;
+    if (!b?.import) return false;
+    const file = this.targetFile(mod, b.import.source, b.import.name === '=' ? 'require' : 'import');
+    return file !== null && this.modules.has(file) && !this.modules.isAnalysed(file);
   }
 
   // -------------------------------------------------------------------------
@@ -419,37 +461,53 @@ export class ProgramModel {
   }
 
   /**
-   * Direct call sites of a function across every module read (`f(…)`,
-   * `ns.f(…)`, `obj.method(…)`). While the index is being built, values it
+   * Direct call sites of a function across the analysed modules (`f(…)`,
+   * `ns.f(…)`, `obj.method(…)`); a dormant module holds none of an analysed
+   * function (module-set.ts). While the index is being built, values it
    * needs fall back to the function's own module.
    */
   callSites(fn: FunctionNode, mod: ModuleInfo): { call: TSESTree.CallExpression; mod: ModuleInfo }[] {
     if (!this.siteIndex) {
       if (this.buildingSites) return callSitesOf(mod, fn).map((call) => ({ call, mod }));
       this.buildingSites = true;
-      const index = new Map<FunctionNode, { call: TSESTree.CallExpression; mod: ModuleInfo }[]>();
+      const index: SiteIndex = new Map();
       try {
-        for (const m of this.modules.values()) {
-          for (const unit of m.units) {
-            for (const call of unit.calls) {
-              if (call.type !== 'CallExpression') continue;
-              // `f.call(this, …)` shifts the arguments: not a direct call site.
-              const callee = unwrap(call.callee);
-              if (callee.type === 'MemberExpression' && ['call', 'apply', 'bind'].includes(memberName(callee) ?? '')) continue;
-              const v = this.valueOf(call.callee, m);
-              if (v.k !== 'fn') continue;
-              const list = index.get(v.fn) ?? [];
-              list.push({ call, mod: m });
-              index.set(v.fn, list);
-            }
-          }
-        }
+        for (const m of this.modules.analysed()) this.indexCalls(m, index);
       } finally {
         this.buildingSites = false;
       }
       this.siteIndex = index;
     }
+    // The sites of a dormant function may be among the dormant calls left out.
+    if (!this.modules.isAnalysed(mod.file)) this.indexSkipped(this.siteIndex);
     return this.siteIndex.get(fn) ?? [];
+  }
+
+  private indexCalls(m: ModuleInfo, index: SiteIndex): void {
+    for (const unit of m.units) {
+      for (const call of unit.calls) {
+        if (call.type !== 'CallExpression') continue;
+        if (this.dormantCall(call, m)) this.skippedSites.push({ call, mod: m });
+        else this.indexCall(call, m, index);
+      }
+    }
+  }
+
+  private indexSkipped(index: SiteIndex): void {
+    const skipped = this.skippedSites;
+    this.skippedSites = [];
+    for (const { call, mod } of skipped) this.indexCall(call, mod, index);
+  }
+
+  private indexCall(call: TSESTree.CallExpression, m: ModuleInfo, index: SiteIndex): void {
+    // `f.call(this, …)` shifts the arguments: not a direct call site.
+    const callee = unwrap(call.callee);
+    if (callee.type === 'MemberExpression' && ['call', 'apply', 'bind'].includes(memberName(callee) ?? '')) return;
+    const v = this.valueOf(call.callee, m);
+    if (v.k !== 'fn') return;
+    const list = index.get(v.fn) ?? [];
+    list.push({ call, mod: m });
+    index.set(v.fn, list);
   }
 
   // -------------------------------------------------------------------------

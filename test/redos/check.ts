@@ -41,6 +41,12 @@ export const DYNAMIC_SITES: DynamicSite[] = [
     bindings: null,
   },
   {
+    file: 'src/program/module-summary.ts',
+    argument: '`SIG|\\\\b(?:${words})\\\\b|[\'"\\`](?:node:)?(?:${specs})(?:/[^\'"\\`\\\\n]*)?[\'"\\`]`',
+    why: 'the relevance test: names and package specifiers of the library table (escaped), applied to module texts',
+    bindings: [{ words: 'process|setInterval|clearInterval|enableShutdownHooks', specs: 'timers|close-with-grace|@nestjs\\/core|next\\/dist\\/server\\/lib\\/start-server\\.js|child_process' }],
+  },
+  {
     file: 'src/verify/runner.ts',
     argument: "re[1] ?? ''",
     why: 'the user’s own --ready log:/re/ pattern, applied to their program’s output by `verify`',

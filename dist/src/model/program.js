@@ -35,13 +35,16 @@ export async function readProgram(model, options) {
         entry: lookup.source,
         preloads,
         contextDir: model.contextDir,
-        cache: options.cache ?? cacheFor(model.files, createProgramCache),
+        cache: options.cache ?? cacheFor(model.files, (files) => createProgramCache(files, true)),
         env: target.env,
         ...(options.extraLibraries ? { extraLibraries: options.extraLibraries } : {}),
     });
     return { link, target, lookup, facts, app: appFactsOf(facts, model.contextDir) };
 }
-/** One program cache per run (keyed by the run's file cache), so modules are parsed once across Dockerfiles. */
+/**
+ * One program cache per run (keyed by the run's file cache), so modules are
+ * parsed once across Dockerfiles; it keeps module summaries between runs too.
+ */
 const caches = new WeakMap();
 function cacheFor(files, create) {
     let cache = caches.get(files);

@@ -1,41 +1,66 @@
+/**
+ * The program half of pid1-lint: read the program PID 1 runs (entry plus
+ * preloads) and report its signal listeners, whether they end the process,
+ * and the child processes it starts. Only files reachable through imports
+ * from the entry are read, all inside the build context; packages in
+ * node_modules are recognised by the library table, never read. Nothing is
+ * executed, and bad input never throws: parse errors land in `errors`.
+ */
+import { openSummaryStore, SummaryStore } from '../cache/summary-cache.js';
 import path from 'node:path';
 import { ContextFs, MAX_SOURCE_BYTES } from './fs-context.js';
 import { collectFacts } from './facts.js';
 import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from './libraries.js';
 import { LibraryMatcher } from './library-match.js';
 import { buildModuleInfo } from './module-info.js';
-import { isStackOverflow, parseSource, TOO_DEEP } from './parse.js';
+import { ModuleSet } from './module-set.js';
+import { declaredEdges, edgesOf, relevanceTest } from './module-summary.js';
+import { isStackOverflow, loadParser, parseWith, syntaxOf, TOO_DEEP } from './parse.js';
 import { ProgramModel } from './program.js';
 import { Reachability } from './reach.js';
 import { CODE_EXTENSIONS, resolveSpecifier } from './resolve.js';
 /**
- * Source characters of modules read by one program only that stay parsed
- * after their program is done. A parsed module takes ~100 bytes of heap per
- * source character (the ESTree plus scopes), so 10,000 modules kept would
- * need gigabytes; this keeps ~30 MB, a few services' worth (BENCHMARKS.md).
+ * Source characters of fully parsed modules read by one program only that
+ * stay parsed after their program is done. A parsed module takes ~100 bytes
+ * of heap per source character (the ESTree plus scopes), so 10,000 modules
+ * kept would need gigabytes; this keeps ~30 MB, a few services' worth
+ * (BENCHMARKS.md).
  */
 const UNSHARED_BUDGET_CHARS = 300_000;
 /**
- * Per-run cache: build contexts (directory listings, JSON files) and parsed
- * modules. A module that two programs read (a monorepo's shared package) is
- * kept for the whole run, so it is parsed once; one that only a single
- * program read is kept while the most recent of those fit in
- * UNSHARED_BUDGET_CHARS, then dropped (parsed again only if a later
- * program reaches it after all).
+ * Per-run cache: build contexts (directory listings, JSON files), module
+ * summaries and fully parsed modules. Summaries are small and kept for the
+ * run, so every module is parsed at most once by the walk. A full parse that
+ * two programs used (a monorepo's shared package) is kept for the whole run;
+ * one that only a single program used is kept while the most recent of
+ * those fit in UNSHARED_BUDGET_CHARS, then dropped (parsed again only if a
+ * later program needs it after all).
  */
 export class ProgramCache {
     files;
+    persistent;
     contexts = new Map();
+    summaries = new Map();
     /** In least-recently-used order (a hit moves the entry to the end). */
     parsed = new Map();
     program = 0;
-    /** What happened, for the benchmark: parses, cache hits, modules dropped. */
-    stats = { parses: 0, hits: 0, dropped: 0 };
+    /** Summaries kept between runs (summary-cache.ts), opened with the parser; null when not kept. */
+    store;
+    /**
+     * What happened, for the benchmark: modules parsed by the walk (`parses`),
+     * found in this run's cache (`hits`) or in the one kept between runs
+     * (`stored`), full parses (`full`), full parses dropped (`dropped`).
+     */
+    stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0 };
     /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
     modulesRead = new Set();
-    /** With the run's ContextFiles, file texts are shared with the Dockerfile model. */
-    constructor(files) {
+    /**
+     * With the run's ContextFiles, file texts are shared with the Dockerfile
+     * model; `persistent` keeps summaries between runs (the CLI's cache).
+     */
+    constructor(files, persistent = false) {
         this.files = files;
+        this.persistent = persistent;
     }
     context(dir) {
         if (this.files)
@@ -65,12 +90,54 @@ export class ProgramCache {
             this.stats.dropped++;
         }
     }
-    module(file, text) {
+    /**
+     * The walk's view of a module: TypeScript's parse alone when its imports
+     * are declarations (module-summary.ts), else (or when `full`) the full parse.
+     */
+    summary(file, text, parser, full) {
         this.modulesRead.add(file);
+        const key = `${file}\0${text.length}`;
+        // An error is final; edges found without the full parse are redone when it is asked for.
+        const usable = (s) => s !== undefined && (!s.ok || s.full || !full);
+        const cached = this.summaries.get(key);
+        if (usable(cached)) {
+            this.stats.hits++;
+            return cached;
+        }
+        if (this.store === undefined)
+            this.store = this.persistent ? openSummaryStore(parser.version) : null;
+        const storeKey = this.store ? SummaryStore.key(file, text) : '';
+        const stored = this.store?.get(storeKey);
+        if (usable(stored)) {
+            this.stats.stored++;
+            this.summaries.set(key, stored);
+            return stored;
+        }
+        this.stats.parses++;
+        let summary = null;
+        if (!full) {
+            const syntax = syntaxOf(parser, file, text);
+            if (!syntax.ok)
+                summary = syntax;
+            else {
+                const edges = declaredEdges(parser.ts, syntax.source, text);
+                if (edges)
+                    summary = { ok: true, edges, full: false };
+            }
+        }
+        if (!summary) {
+            const parsed = this.module(file, text, parser);
+            summary = parsed.ok ? { ok: true, edges: edgesOf(parsed.info), full: true } : parsed;
+        }
+        this.summaries.set(key, summary);
+        this.store?.set(storeKey, summary);
+        return summary;
+    }
+    /** The full parse of a module (ESTree and module-info.ts). */
+    module(file, text, parser) {
         const key = `${file}\0${text.length}`;
         const cached = this.parsed.get(key);
         if (cached) {
-            this.stats.hits++;
             if (cached.program !== this.program) {
                 cached.program = this.program;
                 cached.programs++;
@@ -79,24 +146,26 @@ export class ProgramCache {
             this.parsed.set(key, cached);
             return cached.parsed;
         }
-        this.stats.parses++;
-        const p = parseSource(file, text).then((r) => {
-            if (!r.ok)
-                return r;
+        this.stats.full++;
+        const r = parseWith(parser, file, text);
+        let parsed;
+        if (!r.ok)
+            parsed = r;
+        else {
             try {
-                return { ok: true, info: buildModuleInfo(file, text, r.ast) };
+                parsed = { ok: true, info: buildModuleInfo(file, text, r.ast) };
             }
             catch (error) {
                 // A pathological file (e.g. nesting deep enough to exhaust the stack) is a per-file error.
-                return { ok: false, message: isStackOverflow(error) ? TOO_DEEP : `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
+                parsed = { ok: false, message: isStackOverflow(error) ? TOO_DEEP : `could not be analysed: ${error instanceof Error ? error.message : String(error)}` };
             }
-        });
-        this.parsed.set(key, { parsed: p, chars: text.length, program: this.program, programs: 1 });
-        return p;
+        }
+        this.parsed.set(key, { parsed, chars: text.length, program: this.program, programs: 1 });
+        return parsed;
     }
 }
-export function createProgramCache(files) {
-    return new ProgramCache(files);
+export function createProgramCache(files, persistent = false) {
+    return new ProgramCache(files, persistent);
 }
 const MAX_FILES = 5000;
 export async function analyzeProgram(options) {
@@ -120,7 +189,6 @@ async function analyze(options, entry, preloads, facts) {
     const note = (text) => {
         notes.add(text);
     };
-    const modules = new Map();
     const packages = new Set();
     /** Workspace packages imported (specifier → folder), noted once each. */
     const workspacePackages = new Map();
@@ -149,11 +217,18 @@ async function analyze(options, entry, preloads, facts) {
         const reason = unreadableReason(cfs, root, status.status);
         facts.errors.push({ file: root, kind: 'read', message: `cannot read the ${role} ${cfs.rel(root)}: ${reason}` });
     }
+    const loaded = roots.length > 0 ? await loadParser().catch((error) => new Error(`parser unavailable: ${String(error)}`)) : null;
+    const libraries = roots.length > 0 ? await loadLibraries(options.extraLibraries) : null;
+    const relevant = libraries ? relevanceTest(libraries.entries) : null;
+    const read = new Set();
+    /** Files each module imports, and the modules whose text is relevant, for the module set. */
+    const targets = new Map();
+    const seeds = new Set(roots);
     while (queue.length > 0) {
         const file = queue.shift();
         if (file === undefined)
             break;
-        if (modules.size >= MAX_FILES) {
+        if (read.size >= MAX_FILES) {
             note(`stopped after ${MAX_FILES} files`);
             break;
         }
@@ -168,49 +243,58 @@ async function analyze(options, entry, preloads, facts) {
                 facts.errors.push({ file, kind: 'read', message: `cannot read ${cfs.rel(file)}: ${cfs.readFailure(file) ?? 'unknown reason'}` });
             continue;
         }
-        const parsed = await cache.module(file, text);
-        if (!parsed.ok) {
-            const error = { file, message: parsed.message };
-            if (parsed.line !== undefined)
-                error.line = parsed.line;
-            if (parsed.column !== undefined)
-                error.column = parsed.column;
+        if (!loaded || loaded instanceof Error) {
+            facts.errors.push({ file, message: loaded?.message ?? 'parser unavailable' });
+            continue;
+        }
+        const isRelevant = relevant?.test(text) === true;
+        if (isRelevant)
+            seeds.add(file);
+        // A module the analysis will look into anyway is parsed in full at once.
+        const summary = cache.summary(file, text, loaded, isRelevant || roots.includes(file));
+        if (!summary.ok) {
+            const error = { file, message: summary.message };
+            if (summary.line !== undefined)
+                error.line = summary.line;
+            if (summary.column !== undefined)
+                error.column = summary.column;
             facts.errors.push(error);
             continue;
         }
-        const mod = parsed.info;
-        modules.set(file, mod);
+        read.add(file);
         facts.files.push(file);
-        for (const unit of mod.units) {
-            for (const edge of unit.edges) {
-                const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
-                const at = `${cfs.rel(file)}:${edge.node.loc.start.line}`;
-                switch (r.kind) {
-                    case 'file':
-                        if (r.path.split(path.sep).includes('node_modules'))
-                            packages.add(edge.spec);
-                        else
-                            enqueue(r.path);
-                        if (r.via === 'workspace package' && !workspacePackages.has(edge.spec))
-                            workspacePackages.set(edge.spec, cfs.rel(r.path));
-                        break;
-                    case 'package':
-                        packages.add(normalizeSpecifier(r.name));
-                        break;
-                    case 'builtin':
-                        packages.add(normalizeSpecifier(r.name));
-                        builtins.add(normalizeSpecifier(r.name));
-                        break;
-                    case 'case':
-                        note(`${at}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
-                        break;
-                    case 'outside':
-                        note(`${at}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
-                        break;
-                    case 'missing':
-                        note(`${at}: '${edge.spec}' was not found in the build context`);
-                        break;
-                }
+        const tos = [];
+        targets.set(file, tos);
+        for (const edge of summary.edges) {
+            const r = resolveSpecifier(cfs, file, edge.spec, edge.kind === 'require' ? 'require' : 'import');
+            const at = () => `${cfs.rel(file)}:${edge.line}`;
+            switch (r.kind) {
+                case 'file':
+                    if (r.path.split(path.sep).includes('node_modules'))
+                        packages.add(edge.spec);
+                    else {
+                        enqueue(r.path);
+                        tos.push(r.path);
+                    }
+                    if (r.via === 'workspace package' && !workspacePackages.has(edge.spec))
+                        workspacePackages.set(edge.spec, cfs.rel(r.path));
+                    break;
+                case 'package':
+                    packages.add(normalizeSpecifier(r.name));
+                    break;
+                case 'builtin':
+                    packages.add(normalizeSpecifier(r.name));
+                    builtins.add(normalizeSpecifier(r.name));
+                    break;
+                case 'case':
+                    note(`${at()}: '${edge.spec}' only matches ${cfs.rel(r.found)} by letter case: the import fails on Linux; not followed`);
+                    break;
+                case 'outside':
+                    note(`${at()}: '${edge.spec}' leads outside the build context (${cfs.rel(r.path)}): not followed`);
+                    break;
+                case 'missing':
+                    note(`${at()}: '${edge.spec}' was not found in the build context`);
+                    break;
             }
         }
     }
@@ -219,15 +303,25 @@ async function analyze(options, entry, preloads, facts) {
     if (workspacePackages.size > 0) {
         facts.notes.push(`workspace packages followed: ${listSome([...workspacePackages].map(([spec, at]) => `${spec} (${at})`), 8)}`);
     }
-    if (modules.size === 0) {
+    if (read.size === 0 || !libraries || !loaded || loaded instanceof Error) {
         facts.notes.push(...notes);
         return;
     }
-    const libraries = await loadLibraries(options.extraLibraries, note);
-    const program = new ProgramModel(cfs, modules, options.env, libraries.filter((e) => e.role === 'wraps-function'));
-    const matcher = new LibraryMatcher(program, libraries, packages);
+    for (const problem of libraries.problems)
+        note(problem);
+    const parser = loaded;
+    const modules = new ModuleSet(facts.files, targets, seeds, (file) => {
+        const text = cfs.readText(file);
+        const parsed = text === null ? null : cache.module(file, text, parser);
+        // typescript-estree checks a few things TypeScript's parser alone lets through (parse.ts `syntaxOf`).
+        if (parsed && !parsed.ok)
+            facts.errors.push({ file, message: parsed.message, ...(parsed.line !== undefined ? { line: parsed.line } : {}), ...(parsed.column !== undefined ? { column: parsed.column } : {}) });
+        return parsed?.ok ? parsed.info : null;
+    });
+    const program = new ProgramModel(cfs, modules, options.env, libraries.entries.filter((e) => e.role === 'wraps-function'));
+    const matcher = new LibraryMatcher(program, libraries.entries, packages);
     const reach = new Reachability(program, matcher);
-    reach.run(roots.map((r) => modules.get(r)).filter((m) => m !== undefined));
+    reach.run(roots.map((r) => modules.get(r)).filter((m) => m !== null));
     const collected = collectFacts(program, reach, matcher);
     facts.handlers = collected.handlers;
     facts.children = collected.children;
@@ -251,13 +345,12 @@ function unreadableReason(cfs, file, status) {
     const ci = cfs.caseInsensitiveMatch(file);
     return ci ? `it does not exist; ${cfs.rel(ci)} differs only by letter case, which fails on Linux` : 'it does not exist in the build context';
 }
-async function loadLibraries(extras, note) {
+/** The library table with the user's extras, and what was wrong with those (noted once a program is read). */
+async function loadLibraries(extras) {
     const builtin = await loadBuiltinLibraries();
     if (!extras || extras.length === 0)
-        return builtin;
+        return { entries: builtin, problems: [] };
     const { entries, problems } = await validateExtraLibraries(extras);
-    for (const p of problems)
-        note(p);
-    return [...builtin, ...entries];
+    return { entries: [...builtin, ...entries], problems };
 }
 //# sourceMappingURL=analyze.js.map

@@ -6,9 +6,15 @@ const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener'
 const SIGNAL_NAME = /^SIG[A-Z0-9]+$/;
 export function collectFacts(program, reach, libraries) {
     const sites = [];
-    for (const [unit, r] of reach.units)
+    // Dormant code (module-set.ts) holds none: only analysed modules' calls are sites, less those
+    // that only call into dormant code, unless the table matches them by method name alone.
+    for (const [unit, r] of reach.units) {
+        if (!program.modules.isAnalysed(unit.mod.file))
+            continue;
         for (const call of unit.calls)
-            sites.push({ unit, reach: r, call });
+            if (!program.dormantCall(call, unit.mod) || libraries.byMethodName(call))
+                sites.push({ unit, reach: r, call });
+    }
     // Deterministic output: by file, then position.
     sites.sort((a, b) => a.unit.mod.file.localeCompare(b.unit.mod.file) || a.call.range[0] - b.call.range[0]);
     const ending = new EndingAnalyzer(program, libraries, openInterval(program, sites));

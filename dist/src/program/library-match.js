@@ -19,6 +19,12 @@ export class LibraryMatcher {
         this.entries = entries;
         this.importedPackages = importedPackages;
     }
+    /** Whether some entry matches calls of this method name, whatever they are called on. */
+    byMethodName(call) {
+        const callee = unwrap(call.type === 'TaggedTemplateExpression' ? call.tag : call.callee);
+        const name = callee.type === 'MemberExpression' ? memberName(callee) : null;
+        return name !== null && this.entries.some((e) => e.calls?.some((p) => 'method' in p && p.method === name));
+    }
     match(call, mod) {
         const cached = this.memo.get(call);
         if (cached)

@@ -1,3 +1,16 @@
+/**
+ * The parsers, loaded on first use only: typescript-estree pulls in the
+ * TypeScript compiler (~0.6-0.9 s cold, ecosystem.md §6.3), which a run that
+ * reads no program must not pay.
+ *
+ * Two ways to read a module: `parseWith` builds the full ESTree
+ * (typescript-estree: TypeScript's parser, then a conversion that costs
+ * several times the parse), `syntaxOf` runs TypeScript's parser alone, with
+ * the options typescript-estree gives it, for the syntax errors and the
+ * import declarations of a module the analysis may never need to look into
+ * (module-summary.ts).
+ */
+import { createRequire } from 'node:module';
 let parser;
 export function loadParser() {
     parser ??= import('@typescript-eslint/typescript-estree').then((mod) => {
@@ -6,26 +19,37 @@ export function loadParser() {
         const parse = ns.parse ?? ns.default?.parse;
         if (!parse)
             throw new Error('@typescript-eslint/typescript-estree has no parse()');
-        return parse;
+        // typescript-estree has just required it; `import()` would scan all of typescript.js for its export names (~0.5 s).
+        const require = createRequire(import.meta.url);
+        const ts = require('typescript');
+        const estree = require('@typescript-eslint/typescript-estree/package.json');
+        return { ts, parse, version: `typescript ${ts.version}, typescript-estree ${estree.version}` };
     });
     return parser;
 }
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx']);
 const KNOWN_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+/** The file name the parser sees: extension-less files (bin/www) are Node CommonJS scripts, parsed as JS. */
+function parserPath(file) {
+    const dot = file.lastIndexOf('.');
+    const ext = dot >= 0 ? file.slice(dot).toLowerCase() : '';
+    return KNOWN_EXTENSIONS.has(ext) ? { filePath: file, ext } : { filePath: `${file}.js`, ext: '.js' };
+}
 export async function parseSource(file, text) {
-    let parse;
+    let loaded;
     try {
-        parse = await loadParser();
+        loaded = await loadParser();
     }
     catch (error) {
         return { ok: false, message: `parser unavailable: ${String(error)}` };
     }
-    const dot = file.lastIndexOf('.');
-    const ext = dot >= 0 ? file.slice(dot).toLowerCase() : '';
-    // typescript-estree picks the script kind from the extension (JS kinds allow
-    // JSX). Extension-less files (bin/www) are Node CommonJS scripts: parsed as JS.
+    return parseWith(loaded, file, text);
+}
+export function parseWith({ parse }, file, text) {
+    const { filePath, ext } = parserPath(file);
+    // typescript-estree picks the script kind from the extension (JS kinds allow JSX).
     const options = {
-        filePath: KNOWN_EXTENSIONS.has(ext) ? file : `${file}.js`,
+        filePath,
         jsx: JSX_EXTENSIONS.has(ext),
         range: true,
         loc: true,
@@ -50,6 +74,36 @@ export async function parseSource(file, text) {
             result.column = e.column + 1;
         return result;
     }
+}
+/**
+ * TypeScript's parse of a module, as typescript-estree makes it (same script
+ * kind, language version, JSDoc mode and module indicator), so its first
+ * syntax error is the one `parseWith` reports, at the same place. The
+ * checks typescript-estree adds while converting (misplaced modifiers and
+ * the like, which `tsc` rejects too) are not made here.
+ */
+export function syntaxOf({ ts }, file, text) {
+    const { filePath, ext } = parserPath(file);
+    const kinds = { '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX, '.tsx': ts.ScriptKind.TSX };
+    const moduleFile = ext === '.mjs' || ext === '.mts';
+    let source;
+    try {
+        source = ts.createSourceFile(filePath, stripHashbang(text), {
+            languageVersion: ts.ScriptTarget.Latest,
+            jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+            ...(moduleFile ? { setExternalModuleIndicator: (f) => (f.externalModuleIndicator = true) } : {}),
+        }, false, kinds[ext] ?? ts.ScriptKind.TS);
+    }
+    catch (error) {
+        if (isStackOverflow(error))
+            return { ok: false, message: TOO_DEEP };
+        throw error;
+    }
+    const first = source.parseDiagnostics[0];
+    if (!first)
+        return { ok: true, source };
+    const at = source.getLineAndCharacterOfPosition(first.start);
+    return { ok: false, message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line: at.line + 1, column: at.character + 1 };
 }
 /** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */
 export const TOO_DEEP = 'nested too deeply to be read (the parser ran out of stack)';

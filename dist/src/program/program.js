@@ -13,6 +13,10 @@ export class ProgramModel {
     inProgress = new Set();
     depth = 0;
     siteIndex;
+    /** Dormant calls left out of the index: they only call dormant functions (`dormantCall`). */
+    skippedSites = [];
+    /** Whether a dormant module was woken (reach.ts). */
+    woken = false;
     buildingSites = false;
     /** Sentences about environment variables used while evaluating signals (for notes). */
     envNotes = new Set();
@@ -25,8 +29,45 @@ export class ProgramModel {
         this.wrappers = wrappers;
     }
     targetModule(from, spec, mode) {
+        const file = this.targetFile(from, spec, mode);
+        return file === null ? null : this.modules.get(file);
+    }
+    /** The file an import leads to, without parsing it. */
+    targetFile(from, spec, mode) {
         const r = resolveSpecifier(this.cfs, from.file, spec, mode);
-        return r.kind === 'file' ? (this.modules.get(r.path) ?? null) : null;
+        return r.kind === 'file' ? r.path : null;
+    }
+    /** Analyses a dormant module from now on (module-set.ts); its calls become call sites. */
+    wake(mod) {
+        if (!this.modules.wake(mod.file))
+            return false;
+        this.woken = true;
+        if (this.siteIndex) {
+            this.indexCalls(mod, this.siteIndex);
+            this.indexSkipped(this.siteIndex);
+        }
+        return true;
+    }
+    /**
+     * A call of something imported from a dormant module that hands it only
+     * literals (`createRepo()`, `new Cache('users')`): until a module wakes,
+     * everything such a callee leads to is dormant (module-set.ts), so the
+     * call can be left unevaluated, and its module unparsed. Once one wakes, a
+     * dormant barrel may lead to it, so no call counts as dormant any more.
+     */
+    dormantCall(call, mod) {
+        if (this.woken || call.type === 'TaggedTemplateExpression')
+            return false;
+        if (!call.arguments.every((a) => a.type === 'Literal' || (a.type === 'TemplateLiteral' && a.expressions.length === 0)))
+            return false;
+        let root = unwrap(call.callee);
+        while (root.type === 'MemberExpression')
+            root = unwrap(root.object);
+        const b = root.type === 'Identifier' ? lookup(mod, root) : null;
+        if (!b?.import)
+            return false;
+        const file = this.targetFile(mod, b.import.source, b.import.name === '=' ? 'require' : 'import');
+        return file !== null && this.modules.has(file) && !this.modules.isAnalysed(file);
     }
     // -------------------------------------------------------------------------
     // Values
@@ -391,8 +432,9 @@ export class ProgramModel {
         return result;
     }
     /**
-     * Direct call sites of a function across every module read (`f(…)`,
-     * `ns.f(…)`, `obj.method(…)`). While the index is being built, values it
+     * Direct call sites of a function across the analysed modules (`f(…)`,
+     * `ns.f(…)`, `obj.method(…)`); a dormant module holds none of an analysed
+     * function (module-set.ts). While the index is being built, values it
      * needs fall back to the function's own module.
      */
     callSites(fn, mod) {
@@ -402,31 +444,48 @@ export class ProgramModel {
             this.buildingSites = true;
             const index = new Map();
             try {
-                for (const m of this.modules.values()) {
-                    for (const unit of m.units) {
-                        for (const call of unit.calls) {
-                            if (call.type !== 'CallExpression')
-                                continue;
-                            // `f.call(this, …)` shifts the arguments: not a direct call site.
-                            const callee = unwrap(call.callee);
-                            if (callee.type === 'MemberExpression' && ['call', 'apply', 'bind'].includes(memberName(callee) ?? ''))
-                                continue;
-                            const v = this.valueOf(call.callee, m);
-                            if (v.k !== 'fn')
-                                continue;
-                            const list = index.get(v.fn) ?? [];
-                            list.push({ call, mod: m });
-                            index.set(v.fn, list);
-                        }
-                    }
-                }
+                for (const m of this.modules.analysed())
+                    this.indexCalls(m, index);
             }
             finally {
                 this.buildingSites = false;
             }
             this.siteIndex = index;
         }
+        // The sites of a dormant function may be among the dormant calls left out.
+        if (!this.modules.isAnalysed(mod.file))
+            this.indexSkipped(this.siteIndex);
         return this.siteIndex.get(fn) ?? [];
+    }
+    indexCalls(m, index) {
+        for (const unit of m.units) {
+            for (const call of unit.calls) {
+                if (call.type !== 'CallExpression')
+                    continue;
+                if (this.dormantCall(call, m))
+                    this.skippedSites.push({ call, mod: m });
+                else
+                    this.indexCall(call, m, index);
+            }
+        }
+    }
+    indexSkipped(index) {
+        const skipped = this.skippedSites;
+        this.skippedSites = [];
+        for (const { call, mod } of skipped)
+            this.indexCall(call, mod, index);
+    }
+    indexCall(call, m, index) {
+        // `f.call(this, …)` shifts the arguments: not a direct call site.
+        const callee = unwrap(call.callee);
+        if (callee.type === 'MemberExpression' && ['call', 'apply', 'bind'].includes(memberName(callee) ?? ''))
+            return;
+        const v = this.valueOf(call.callee, m);
+        if (v.k !== 'fn')
+            return;
+        const list = index.get(v.fn) ?? [];
+        list.push({ call, mod: m });
+        index.set(v.fn, list);
     }
     // -------------------------------------------------------------------------
     // Strings (signal names)

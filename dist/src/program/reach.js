@@ -8,6 +8,10 @@
  * its parameter) are reached outright; callbacks handed to anything else,
  * and methods of decorated classes (framework-instantiated), are
  * `assumed`, with the reason kept for notes.
+ *
+ * Code of dormant modules (module-set.ts) is reached but not followed until
+ * analysed code hands it a value (`wake`): until then it can only lead to
+ * more dormant code, which holds no facts.
  */
 import { memberName, startOf, unwrap } from './ast.js';
 import { excerpt, lookup } from './module-info.js';
@@ -48,6 +52,12 @@ export class Reachability {
     libraries;
     units = new Map();
     queue = [];
+    /** Reached units of dormant modules, followed if their module wakes. */
+    waiting = new Map();
+    /** Dormant modules imported by reached code (not parsed for that), by file. */
+    waitingTops = new Map();
+    /** Calls into dormant code left unevaluated (ProgramModel `dormantCall`), evaluated once a module wakes. */
+    deferred = [];
     constructor(program, libraries) {
         this.program = program;
         this.libraries = libraries;
@@ -71,13 +81,23 @@ export class Reachability {
         const reach = this.units.get(unit);
         if (!reach)
             return;
+        const mod = unit.mod;
+        if (!this.program.modules.isAnalysed(mod.file)) {
+            const list = this.waiting.get(mod) ?? [];
+            list.push(unit);
+            this.waiting.set(mod, list);
+            return;
+        }
         const s = reach.status;
         const inherited = s === 'assumed' ? reach.why : undefined;
-        const mod = unit.mod;
         for (const edge of unit.edges) {
-            const target = this.program.targetModule(mod, edge.spec, edge.kind === 'require' ? 'require' : 'import');
-            if (target)
-                this.mark(target.top, s, inherited);
+            const file = this.program.targetFile(mod, edge.spec, edge.kind === 'require' ? 'require' : 'import');
+            if (file === null)
+                continue;
+            if (this.program.modules.isAnalysed(file))
+                this.mark(this.program.modules.get(file)?.top, s, inherited);
+            else
+                this.waitTop(file, s, inherited);
         }
         for (const cls of unit.classes) {
             if (cls.decorators.length === 0)
@@ -92,10 +112,38 @@ export class Reachability {
         for (const call of unit.calls)
             this.call(call, unit, s, inherited);
     }
+    /** Like `mark` for the body of a dormant module, kept by file until it wakes. */
+    waitTop(file, status, why) {
+        const current = this.waitingTops.get(file);
+        if (current && (current.status === 'yes' || status === 'assumed'))
+            return;
+        this.waitingTops.set(file, why === undefined ? { status } : { status, why });
+    }
+    /** A dormant module handed a value by analysed code is analysed from now on: its reached code is followed. */
+    wake(mod) {
+        if (!this.program.wake(mod))
+            return;
+        this.queue.push(...(this.waiting.get(mod) ?? []));
+        this.waiting.delete(mod);
+        const top = this.waitingTops.get(mod.file);
+        if (top)
+            this.mark(mod.top, top.status, top.why);
+        const deferred = this.deferred;
+        this.deferred = [];
+        for (const d of deferred)
+            this.call(d.call, d.unit, d.s, d.inherited);
+    }
     call(call, unit, s, inherited) {
         const mod = unit.mod;
+        if (this.program.dormantCall(call, mod)) {
+            this.deferred.push({ call, unit, s, inherited });
+            return;
+        }
         const calleeNode = call.type === 'TaggedTemplateExpression' ? call.tag : call.callee;
         const cv = this.program.valueOf(calleeNode, mod);
+        const into = cv.k === 'fn' || cv.k === 'class' || cv.k === 'module' ? cv.mod : null;
+        if (into && !this.program.modules.isAnalysed(into.file) && this.handsValue(call, mod))
+            this.wake(into);
         if (call.type === 'NewExpression' && cv.k === 'class')
             this.instantiate(cv, s, inherited);
         if (cv.k === 'fn')
@@ -117,6 +165,12 @@ export class Reachability {
                 this.mark(fn.mod.unitOf.get(fn.fn), calls ? s : 'assumed', why);
             }
         });
+    }
+    /** Whether a call passes anything the analysis knows the value of (a function, an object, a package…). */
+    handsValue(call, mod) {
+        if (call.type === 'TaggedTemplateExpression')
+            return call.quasi.expressions.some((e) => this.program.valueOf(e, mod).k !== 'unknown');
+        return call.arguments.some((a) => a.type === 'SpreadElement' || this.program.valueOf(a, mod).k !== 'unknown');
     }
     /** `new C()` runs C's constructor and field initialisers, and those of every superclass. */
     instantiate(cls, s, inherited) {

@@ -1,0 +1,104 @@
+/**
+ * Module summaries (program/module-summary.ts: import edges, or the syntax
+ * error) kept between runs, in the cache folder of compile-cache.ts. A
+ * monorepo's modules rarely change between two commits, and TypeScript's
+ * parse of every module is most of what a run costs once the analysis
+ * parses in full only what it needs (BENCHMARKS.md).
+ *
+ * One entry file, keyed by a hash of each module's text and extension (what
+ * the summary depends on), for one build of the code that makes summaries
+ * and one version of TypeScript and typescript-estree (another starts
+ * empty). It is written whole at exit when the run added summaries (compile-cache.ts `writeEntry`:
+ * temporary file, rename, checksum), so concurrent runs lose at most each
+ * other's additions, and the folder may be deleted at any time.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDirectory, readEntry, writeEntry } from './compile-cache.js';
+/** The modules whose code decides what a summary holds: a change to any of them starts a new store. */
+const SUMMARY_CODE = ['../program/module-summary.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
+/** ~150 bytes each: a few monorepos' worth; the least recently used go first. */
+const MAX_ENTRIES = 100_000;
+export class SummaryStore {
+    file;
+    version;
+    entries = new Map();
+    /** Counts runs that wrote the file: an entry's `used` is the last run that needed it. */
+    run;
+    dirty = false;
+    constructor(file, version) {
+        this.file = file;
+        this.version = version;
+        let run = 0;
+        const data = readEntry(file);
+        if (data) {
+            try {
+                const parsed = JSON.parse(data.toString('utf8'));
+                if (parsed.version === version && typeof parsed.run === 'number' && Array.isArray(parsed.entries)) {
+                    run = parsed.run;
+                    for (const [key, used, value] of parsed.entries)
+                        this.entries.set(key, { used, value });
+                }
+            }
+            catch {
+                // A damaged file (the checksum passed, the JSON did not): start empty.
+            }
+        }
+        this.run = run + 1;
+    }
+    /** The key of a module: its text, and its extension (which picks the parser's script kind). */
+    static key(file, text) {
+        return crypto.createHash('sha1').update(path.extname(file)).update('\0').update(text).digest('base64url');
+    }
+    get(key) {
+        const entry = this.entries.get(key);
+        if (entry)
+            entry.used = this.run;
+        return entry?.value;
+    }
+    set(key, value) {
+        this.entries.set(key, { used: this.run, value });
+        this.dirty = true;
+    }
+    /** Writes the file when this run added entries. */
+    save() {
+        if (!this.dirty)
+            return;
+        this.dirty = false;
+        const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_ENTRIES);
+        const entries = kept.map(([key, { used, value }]) => [key, used, value]);
+        writeEntry(this.file, Buffer.from(JSON.stringify({ version: this.version, run: this.run, entries })));
+    }
+}
+const stores = new Map();
+/**
+ * The run's store for summaries made by the given parser versions, saved at
+ * exit; null when the cache is turned off (`PID1_LINT_NO_CACHE`) or has no home.
+ */
+export function openSummaryStore(parserVersion, env = process.env) {
+    const dir = cacheDirectory(env);
+    if (!dir)
+        return null;
+    const code = crypto.createHash('sha1');
+    try {
+        for (const rel of SUMMARY_CODE)
+            code.update(fs.readFileSync(fileURLToPath(new URL(rel, import.meta.url))));
+    }
+    catch {
+        return null;
+    }
+    const version = `${parserVersion}/${code.digest('base64url')}`;
+    const file = path.join(dir, 'summaries.bin');
+    const key = `${file}\0${version}`;
+    let store = stores.get(key);
+    if (!store) {
+        const opened = new SummaryStore(file, version);
+        process.once('exit', () => opened.save());
+        stores.set(key, opened);
+        store = opened;
+    }
+    return store;
+}
+//# sourceMappingURL=summary-cache.js.map
