@@ -47,7 +47,7 @@ export function collectFacts(program: ProgramModel, reach: Reachability, librari
   const collector = new Collector(program, libraries, ending, out);
   for (const site of sites) collector.site(site);
   collector.finish();
-  for (const mod of program.modules.values()) out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
+  for (const mod of program.modules.analysed()) out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
   return out;
 }
 

@@ -23,7 +23,7 @@ export function collectFacts(program, reach, libraries) {
     for (const site of sites)
         collector.site(site);
     collector.finish();
-    for (const mod of program.modules.values())
+    for (const mod of program.modules.analysed())
         out.servers.push(...ending.serversOf(mod).map((s) => ({ file: mod.file, line: s.line, name: s.name })));
     return out;
 }
