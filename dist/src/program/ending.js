@@ -282,7 +282,8 @@ export class EndingAnalyzer {
         };
         for (const unit of mod.units) {
             for (const call of unit.calls) {
-                if (call.type !== 'CallExpression')
+                // A call into a dormant module (`createRepo()`) leads to nothing relevant, a server included: not worth its full parse.
+                if (call.type !== 'CallExpression' || this.program.dormantCall(call, mod))
                     continue;
                 const callee = unwrap(call.callee);
                 const cv = this.program.valueOf(callee, mod);
