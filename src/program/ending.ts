@@ -332,11 +332,10 @@ export class EndingAnalyzer {
     };
     for (const unit of mod.units) {
       for (const call of unit.calls) {
-        if (call.type !== 'CallExpression') continue;
+        // A call into a dormant module (`createRepo()`) leads to nothing relevant, a server included: not worth its full parse.
+        if (call.type !== 'CallExpression' || this.program.dormantCall(call, mod)) continue;
         const callee = unwrap(call.callee);
         const listens = callee.type === 'MemberExpression' && memberName(callee) === 'listen';
-        // A call into dormant code creates no server from a library; resolving it would parse that code.
-        if (!listens && this.program.dormantCall(call, mod)) continue;
         const cv = this.program.valueOf(callee, mod);
         const last = cv.k === 'lib' ? cv.path[cv.path.length - 1] : undefined;
         const isCreate = cv.k === 'lib' && SERVER_MODULES.has(cv.pkg) && (last === 'createServer' || last === 'createSecureServer');
