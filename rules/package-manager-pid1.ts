@@ -48,7 +48,9 @@ export default defineRule({
         context.report({ messageId: 'scriptUnknown', loc, severity: 'warn', data: { launcher, script: pm.scriptName, why: link.why, signal, direct } });
         continue;
       }
-      if (child?.uncertain === 'unknown /bin/sh' && (pm.flavour === 'npm' || pm.flavour === 'pnpm-legacy')) {
+      // The script's shell is one pid1-lint has no data for, and nothing made it exec: dash would lose the signal.
+      const shellUnknown = child?.shell?.flavour === 'unknown' && child.relation === 'spawn';
+      if (shellUnknown && (pm.flavour === 'npm' || pm.flavour === 'pnpm-legacy')) {
         context.report({ messageId: 'shellUnknown', loc, severity: 'warn', data: { launcher, what, app: app ? commandText(app.argv) : 'the program', signal, direct }, suggest });
         continue;
       }
