@@ -20,8 +20,11 @@ import type { Repo } from './arbitraries.js';
 export class Scratch {
   readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-lint-fuzz-'));
   readonly dir = path.join(this.root, 'repo');
+  /** Called before each case is written (the fuzz workers' heartbeat to the hang watchdog). */
+  onCase: (() => void) | undefined;
 
   write(repo: Repo): string {
+    this.onCase?.();
     fs.rmSync(this.dir, { recursive: true, force: true });
     for (const [name, content] of Object.entries(repo)) {
       const file = path.join(this.dir, name);

@@ -1,12 +1,16 @@
 /**
- * `npm run fuzz [-- --cases N] [-- --seed S] [-- --only TEXT] [-- --jobs J]`:
+ * `npm run fuzz [-- --cases N] [-- --seed S] [-- --only TEXT] [-- --jobs J] [-- --hang-seconds S]`:
  * the fuzz properties at scale (100,000 cases by default), split by weight
  * and spread over one worker process per core, then the ReDoS check. Prints
- * a summary and exits 1 on any failure. Not a test file: it does nothing when
+ * a summary and exits 1 on any failure. A worker that makes no progress for
+ * --hang-seconds (120) is stuck on one case: it is killed, the case's
+ * repository is kept, and the run fails. Not a test file: it does nothing when
  * `node --test` loads it.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { properties, runProperty, type PropertyOutcome } from './properties.js';
@@ -21,6 +25,13 @@ interface Shard {
   count: number;
 }
 
+/** What a worker tells the coordinator: its scratch folder, progress (the watchdog's heartbeat), and at the end its outcomes. */
+type WorkerMessage = { kind: 'scratch'; dir: string } | { kind: 'case' } | { kind: 'property'; name: string } | { kind: 'done'; outcomes: PropertyOutcome[] };
+
+function beat(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
 /** Runs this worker's share of every property. */
 async function runShard(shard: Shard): Promise<PropertyOutcome[]> {
   const selected = properties.filter((p) => !shard.only || p.name.includes(shard.only));
@@ -29,9 +40,13 @@ async function runShard(shard: Shard): Promise<PropertyOutcome[]> {
   for (const p of selected) if (p.skip && (await p.skip()) !== null) skipped.add(p.name);
   const total = selected.filter((p) => !skipped.has(p.name)).reduce((n, p) => n + p.weight, 0);
   const scratch = new Scratch();
+  // The coordinator's hang watchdog: where this worker writes its cases, and a beat per case.
+  beat({ kind: 'scratch', dir: scratch.dir });
+  scratch.onCase = () => beat({ kind: 'case' });
   const outcomes: PropertyOutcome[] = [];
   try {
     for (const p of selected) {
+      beat({ kind: 'property', name: p.name });
       const all = skipped.has(p.name) ? 0 : Math.max(1, Math.ceil((shard.cases * p.weight) / total));
       const mine = Math.floor(all / shard.count) + (shard.index < all % shard.count ? 1 : 0);
       const started = Date.now();
@@ -47,8 +62,10 @@ async function runShard(shard: Shard): Promise<PropertyOutcome[]> {
 
 async function coordinator(): Promise<number> {
   const { values } = parseArgs({
-    options: { cases: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, jobs: { type: 'string' }, 'skip-redos': { type: 'boolean' } },
+    options: { cases: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, jobs: { type: 'string' }, 'skip-redos': { type: 'boolean' }, 'hang-seconds': { type: 'string' } },
   });
+  // A worker silent this long is stuck on one case (a hang is a failure like a crash).
+  const hangMs = Number(values['hang-seconds'] ?? 120) * 1000;
   const cases = Number(values.cases ?? 100_000);
   const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
   const jobs = Math.max(1, Number(values.jobs ?? os.availableParallelism()));
@@ -56,17 +73,45 @@ async function coordinator(): Promise<number> {
   console.log(`pid1-lint fuzz: ${cases} cases, seed ${seed}, ${jobs} worker(s)${values.only ? `, only "${values.only}"` : ''}`);
   const started = Date.now();
   const self = fileURLToPath(import.meta.url);
+  const children: ChildProcess[] = [];
   const shards = await Promise.all(
     Array.from({ length: jobs }, (_, index) =>
       new Promise<PropertyOutcome[]>((resolve, reject) => {
         const shard: Shard = { cases, seed, only: values.only, index, count: jobs };
-        const child = fork(self, [], { env: { ...process.env, PID1_FUZZ_SHARD: JSON.stringify(shard) }, });
+        const child = fork(self, [], { env: { ...process.env, PID1_FUZZ_SHARD: JSON.stringify(shard) } });
+        children.push(child);
         let outcome: PropertyOutcome[] | null = null;
-        child.on('message', (m) => (outcome = m as PropertyOutcome[]));
-        child.on('exit', (code, signal) => (outcome ? resolve(outcome) : reject(new Error(`worker ${index + 1} died (${signal ?? `exit ${code}`}) without a result: an uncaught exception or a crash`))));
+        let scratchDir: string | null = null;
+        let property = '';
+        let lastBeat = Date.now();
+        let hang: string | null = null;
+        const watchdog = setInterval(() => {
+          if (Date.now() - lastBeat < hangMs || hang) return;
+          // Keep the stuck case before the worker (and its scratch folder) goes.
+          const kept = path.join(os.tmpdir(), `pid1-lint-fuzz-hang-${seed}-worker${index + 1}`);
+          fs.rmSync(kept, { recursive: true, force: true });
+          if (scratchDir && fs.existsSync(scratchDir)) fs.cpSync(scratchDir, kept, { recursive: true, verbatimSymlinks: true });
+          hang = `worker ${index + 1} made no progress for ${hangMs / 1000} s in "${property}": a hang; the case's repository is kept in ${kept}`;
+          child.kill('SIGKILL');
+        }, 1000);
+        child.on('message', (m: WorkerMessage) => {
+          lastBeat = Date.now();
+          if (m.kind === 'scratch') scratchDir = m.dir;
+          else if (m.kind === 'property') property = m.name;
+          else if (m.kind === 'done') outcome = m.outcomes;
+        });
+        child.on('exit', (code, signal) => {
+          clearInterval(watchdog);
+          if (outcome) resolve(outcome);
+          else reject(new Error(hang ?? `worker ${index + 1} died (${signal ?? `exit ${code}`}) without a result: an uncaught exception or a crash`));
+        });
       }),
     ),
-  );
+  ).catch((err: unknown) => {
+    // One worker hung or crashed: the run has failed; stop the others too.
+    for (const child of children) child.kill('SIGKILL');
+    throw err;
+  });
   let failed = false;
   let ran = 0;
   console.log('\nproperty                                                                     cases  result');
@@ -97,7 +142,7 @@ if (shardSpec && process.send) {
   // The coordinator is gone (interrupted): stop rather than run on unattended.
   process.on('disconnect', () => process.exit(1));
   runShard(JSON.parse(shardSpec) as Shard).then(
-    (outcomes) => send(outcomes, () => process.exit(0)),
+    (outcomes) => send({ kind: 'done', outcomes } satisfies WorkerMessage, () => process.exit(0)),
     (err: unknown) => {
       console.error(err);
       process.exit(3);
