@@ -11,6 +11,9 @@ export { describeError };
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: string };
 
+/** Linux's PATH_MAX: open() fails on a longer path (ENAMETOOLONG), so no file in a container has one. */
+export const PATH_MAX = 4096;
+
 export class ContextFiles {
   private readonly texts = new Map<string, FileRead>();
   /** Texts as the program reader keeps them (null: unreadable), shared so no file is read twice. */

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { HandlerFact, ProgramFacts } from '../types.js';
-import { relativeTo, type ContextFiles } from '../context/files.js';
+import { PATH_MAX, relativeTo, type ContextFiles } from '../context/files.js';
 import type { ResolvedLink, ProgramTarget } from './chain.js';
 import type { Pid1Model } from './model.js';
 import { evaluateStop, type AppFacts, type AppReaction } from './verdict.js';
@@ -108,6 +108,9 @@ async function findEntry(
   if (!target.containerPath) return { source: null, via: 'no script', tried: [], reason: 'node runs no script (a REPL, which exits at once without a terminal)' };
   if (!target.hostPath) {
     return { source: null, via: 'not in the context', tried: [], reason: `${target.containerPath} is not copied from the build context (${target.unmappedReason ?? 'unknown origin'})` };
+  }
+  if (target.containerPath.length > PATH_MAX) {
+    return { source: null, via: 'path too long', tried: [], reason: `the script's path is ${target.containerPath.length} characters long, more than Linux allows (PATH_MAX ${PATH_MAX}): node cannot open it` };
   }
   const cfs = model.files.forRoot(model.contextDir);
   let output = target.hostPath;

@@ -4,6 +4,7 @@
  * nothing outside the context is read (symlinks are resolved first), and a
  * path only "exists" when its case matches exactly, as on the Linux image.
  */
+import { PATH_MAX } from '../context/files.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -77,6 +78,8 @@ export class ContextFs {
 
   private checkUncached(abs: string): PathStatus {
     if (!this.lexicallyInside(abs) || this.rootReal === null) return { status: 'outside', real: abs };
+    // No file has a longer path; checking it level by level would cost time quadratic in its length.
+    if (abs.length > PATH_MAX) return { status: 'missing' };
     if (abs !== this.root) {
       // Exact-case lookup in the parent listing: a case-insensitive host
       // (macOS, Windows) would otherwise report a path Linux cannot open.

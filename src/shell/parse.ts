@@ -979,6 +979,8 @@ class Parser {
           cmd.end = assignment.end;
           continue;
         }
+        // An unterminated `a=(` ended the parse: no empty word at the end of the input.
+        if (this.aborted) break;
       }
       const word = this.readWord('argument');
       cmd.words.push(word);

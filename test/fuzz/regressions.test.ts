@@ -2,7 +2,8 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../src/dockerfile/parse.js';
-import { checkLint, Scratch } from './harness.js';
+import { parseShell } from '../../src/shell/parse.js';
+import { checkFix, checkLint, Scratch } from './harness.js';
 
 describe('fuzz regressions', () => {
   const scratch = new Scratch();
@@ -15,5 +16,24 @@ describe('fuzz regressions', () => {
     assert.deepEqual(parsed.instructions[1]?.heredocs, []);
     const results = await checkLint(scratch, { Dockerfile: text });
     assert.equal(results[0]?.fatalErrorCount, 0);
+  });
+
+  test('a script ending in an unterminated `a=(`: no empty command, so --fix does not add `exec ` on every run (seed 20261130)', async () => {
+    const script = '#!/bin/sh\na=(\n';
+    const parsed = parseShell(script);
+    assert.deepEqual(parsed.list.items, [], 'the parse stops at the error: no command made of an empty word');
+    assert.match(parsed.errors[0]?.message ?? '', /unterminated array assignment/);
+    const repo = { Dockerfile: 'FROM node:22\nCOPY ["./","/usr/local/bin/"]\n', 'docker-entrypoint.sh': script };
+    await checkFix(scratch, repo);
+  });
+
+  test('a script path of 44,000 characters (seed 20261129 hung for minutes): not looked up, and said why', async () => {
+    const long = `dist/${'src/ser'.repeat(6300)}ver.js`;
+    const results = await checkLint(scratch, {
+      Dockerfile: `FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "${long}"]\n`,
+      'src/server.ts': 'export {};\n',
+    });
+    const finding = results[0]?.messages.find((m) => m.ruleId === 'unresolved-entrypoint');
+    assert.match(finding?.message ?? '', /more than Linux allows \(PATH_MAX 4096\): node cannot open it/);
   });
 });

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContextFs, describeError } from '../program/fs-context.js';
 export { describeError };
+/** Linux's PATH_MAX: open() fails on a longer path (ENAMETOOLONG), so no file in a container has one. */
+export const PATH_MAX = 4096;
 export class ContextFiles {
     texts = new Map();
     /** Texts as the program reader keeps them (null: unreadable), shared so no file is read twice. */

@@ -23,7 +23,8 @@ export function scriptExecRemedy(model, link) {
         if (target.exec)
             continue;
         const first = target.words[0];
-        if (target.compound || target.background || target.inPipeline || target.negated || !first)
+        // A word with no text (what a broken script can leave) has no place for exec to go.
+        if (target.compound || target.background || target.inPipeline || target.negated || !first || first.end <= first.start)
             return { suggest: [] };
         // After `FOO=1`, so that the assignment still reaches the program (`FOO=1 exec node …`).
         edits.push({ range: [first.start, first.start], text: 'exec ' });

@@ -6,7 +6,7 @@
  * process?"). The model's verdict is then recomputed with that knowledge.
  */
 import path from 'node:path';
-import { relativeTo } from '../context/files.js';
+import { PATH_MAX, relativeTo } from '../context/files.js';
 import { evaluateStop } from './verdict.js';
 /** The link whose program is read: the last link, when it runs a Node program. */
 export function programLink(model) {
@@ -66,6 +66,9 @@ async function findEntry(model, target, findSourceForOutput) {
         return { source: null, via: 'no script', tried: [], reason: 'node runs no script (a REPL, which exits at once without a terminal)' };
     if (!target.hostPath) {
         return { source: null, via: 'not in the context', tried: [], reason: `${target.containerPath} is not copied from the build context (${target.unmappedReason ?? 'unknown origin'})` };
+    }
+    if (target.containerPath.length > PATH_MAX) {
+        return { source: null, via: 'path too long', tried: [], reason: `the script's path is ${target.containerPath.length} characters long, more than Linux allows (PATH_MAX ${PATH_MAX}): node cannot open it` };
     }
     const cfs = model.files.forRoot(model.contextDir);
     let output = target.hostPath;
