@@ -42,6 +42,8 @@ interface Case {
   env?: Record<string, string>;
   /** Run before every measured run (e.g. empty the code cache). */
   before?: () => void;
+  /** A heavy case that needs an earlier run (light cases all get one): one unmeasured run first. */
+  warmup?: boolean;
   workload?: Workload;
   /** The target this row is held against, as a ratio of `node -e 0` wall time or absolute limits. */
   target?: { wallRatio?: number; wallMs?: number; rssMb?: number };
@@ -142,8 +144,28 @@ function buildRevision(rev: string): string {
     fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
     console.error(`building ${sha} in ${path.relative(repo, dir)}…`);
     execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', dir], { stdio: 'inherit' });
+    // Builds that bundle the command (scripts/bundle.ts) do it after tsc.
+    const bundle = path.join(dir, 'dist/scripts/bundle.js');
+    if (fs.existsSync(bundle)) execFileSync(process.execPath, [bundle], { cwd: dir, stdio: 'inherit' });
   }
   return dir;
+}
+
+let edits = 0;
+/** Edits one module of a workload (a different trailing comment each time), as a commit to the service would. */
+function touchModule(w: Workload): void {
+  const src = path.join(path.dirname(w.target), 'src');
+  const file = fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()[0];
+  if (file === undefined) throw new Error(`no module to edit in ${src}`);
+  const full = path.join(src, file);
+  const text = fs.readFileSync(full, 'utf8').replace(/\n\/\/ bench edit \d+\n$/, '\n');
+  fs.writeFileSync(full, `${text}// bench edit ${++edits}\n`);
+}
+
+/** The command a build installs (its package.json "bin"): what users and hooks run. */
+function commandOf(dir: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return path.join(dir, manifest.bin['pid1-lint'] ?? 'dist/src/cli.js');
 }
 
 function ms(n: number): string {
@@ -220,41 +242,61 @@ async function main(): Promise<void> {
   const coldCache = path.join(benchDir, 'cache-cold');
   const cases: Case[] = [];
   for (const { tag, dir } of builds) {
-    const cli = path.join(dir, 'dist/src/cli.js');
+    const cli = commandOf(dir);
     const lint = (w: Workload): string[] => [cli, '-f', 'json', w.target];
     const warm = { PID1_LINT_CACHE_DIR: warmCache };
     const main = tag === '';
     cases.push(
       { id: `version${tag}`, label: `\`pid1-lint --version\`${tag}`, phase: 'light', argv: [cli, '--version'], env: warm },
       { id: `dockerfile-only${tag}`, label: `Dockerfile only${tag}`, phase: 'light', argv: lint(dockerfileOnly), env: warm, workload: dockerfileOnly, ...(main ? { target: { wallRatio: 1.5 } } : {}) },
-      { id: `small${tag}`, label: `small service, 20 modules, code cache from an earlier run${tag}`, phase: 'light', argv: lint(small), env: warm, workload: small, ...(main ? { target: { wallRatio: 3 } } : {}) },
-      { id: `small-empty-cache${tag}`, label: `small service, empty code cache (first run)${tag}`, phase: 'light', argv: lint(small), env: { PID1_LINT_CACHE_DIR: coldCache }, before: () => fs.rmSync(coldCache, { recursive: true, force: true }), workload: small, ...(main ? { target: { wallRatio: 3 } } : {}) },
+      { id: `small${tag}`, label: `small service, 20 modules, unchanged since an earlier run (its caches kept)${tag}`, phase: 'light', argv: lint(small), env: warm, workload: small, ...(main ? { target: { wallRatio: 3 } } : {}) },
+      { id: `small-empty-cache${tag}`, label: `small service, empty cache folder (first run)${tag}`, phase: 'light', argv: lint(small), env: { PID1_LINT_CACHE_DIR: coldCache }, before: () => fs.rmSync(coldCache, { recursive: true, force: true }), workload: small, ...(main ? { target: { wallRatio: 3 } } : {}) },
     );
     if (main) {
       cases.push(
-        { id: 'small-no-cache', label: 'small service, code cache off (`PID1_LINT_NO_CACHE=1`)', phase: 'light', argv: lint(small), env: { PID1_LINT_NO_CACHE: '1' }, workload: small },
+        // Only for this build: an older one's edit would make this build's next run read the program again.
+        { id: 'small-edited', label: 'small service, one module edited since the earlier run (program read again)', phase: 'light', argv: lint(small), env: warm, before: () => touchModule(small), workload: small, target: { wallRatio: 3 } },
+        { id: 'dockerfile-only-unbundled', label: 'Dockerfile only, unbundled (`node dist/src/cli.js`)', phase: 'light', argv: [path.join(dir, 'dist/src/cli.js'), '-f', 'json', dockerfileOnly.target], env: warm, workload: dockerfileOnly },
+        { id: 'small-no-cache', label: 'small service, cache off (`PID1_LINT_NO_CACHE=1`)', phase: 'light', argv: lint(small), env: { PID1_LINT_NO_CACHE: '1' }, workload: small },
         { id: 'dockerfile-only-eager', label: 'Dockerfile only, parser loaded at startup (as if not lazy)', phase: 'light', argv: ['--import', path.join(here, 'eager-parser.js'), ...lint(dockerfileOnly)], env: warm, workload: dockerfileOnly },
       );
     }
     // An older build runs the smallest monorepo only: the larger ones would take it minutes and gigabytes.
+    // What is kept between runs besides the code cache: program analyses (src/program/result-cache.ts) and module
+    // summaries. Each monorepo has its own cache folder, so one row's forgetting is not the next row's.
+    const forget = (dir: string, what: 'analyses' | 'both') => () => {
+      fs.rmSync(path.join(dir, 'programs'), { recursive: true, force: true });
+      if (what === 'both') fs.rmSync(path.join(dir, 'summaries.bin'), { force: true });
+    };
     for (const m of main ? monorepos : monorepos.slice(0, 1)) {
       const target = main && m.reachable > 9000 ? { target: { wallMs: 10_000, rssMb: 400 } } : {};
       const label = `${m.name.replace('monorepo-', 'monorepo ')}: ${m.dockerfiles} services, ${m.reachable} modules`;
-      cases.push({ id: `${m.name}${tag}`, label: `${label}${main ? ', summaries kept from an earlier run' : ''}${tag}`, phase: 'heavy', argv: lint(m), env: warm, workload: m, ...target });
-      if (main) {
-        // What a run pays when every module is new to it: the kept summaries (src/cache/summary-cache.ts) deleted first.
-        const before = () => fs.rmSync(path.join(warmCache, 'summaries.bin'), { force: true });
-        cases.push({ id: `${m.name}-no-summaries`, label: `${label}, no summaries kept (every module new)`, phase: 'heavy', argv: lint(m), env: warm, before, workload: m, ...target });
+      const dir = path.join(benchDir, `cache-${m.name}${tag ? `-${tag.replace(/\W+/g, '')}` : ''}`);
+      const env = { PID1_LINT_CACHE_DIR: dir };
+      if (!main) {
+        cases.push({ id: `${m.name}${tag}`, label: `${label}, nothing kept${tag}`, phase: 'heavy', argv: lint(m), env, before: forget(dir, 'both'), workload: m });
+        continue;
       }
+      cases.push(
+        { id: m.name, label: `${label}, unchanged since an earlier run (analyses kept)`, phase: 'heavy', argv: lint(m), env, warmup: true, workload: m, ...target },
+        // Every program changed (analyses not kept), every module unchanged (summaries kept).
+        { id: `${m.name}-summaries`, label: `${label}, every program read again, module summaries kept`, phase: 'heavy', argv: lint(m), env, before: forget(dir, 'analyses'), warmup: true, workload: m, ...target },
+        // What a run pays when every module is new to it.
+        { id: `${m.name}-nothing-kept`, label: `${label}, nothing kept (every module new)`, phase: 'heavy', argv: lint(m), env, before: forget(dir, 'both'), workload: m, ...target },
+      );
     }
     if (main) {
       // The read-once and worker levers show as well on the smallest monorepo, at a tenth of the time.
       const smallest = monorepos[0] as Workload;
       const harness = path.join(here, 'harness.js');
+      // Programs read again (no kept analyses), as the levers are about reading them; summaries kept.
+      const levers = path.join(benchDir, 'cache-levers');
+      const forgetAnalyses = forget(levers, 'analyses');
+      const leverEnv = { PID1_LINT_CACHE_DIR: levers };
       cases.push(
-        { id: 'workers-2', label: `${smallest.name}, 2 worker threads (\`PID1_LINT_WORKERS=2\`)`, phase: 'heavy', argv: lint(smallest), env: { ...warm, PID1_LINT_WORKERS: '2' }, workload: smallest },
-        { id: 'harness-shared', label: `${smallest.name}, in-process, one cache for all Dockerfiles (as the CLI)`, phase: 'heavy', argv: [harness, 'shared', smallest.target], env: warm, workload: smallest },
-        { id: 'harness-per-dockerfile', label: `${smallest.name}, in-process, a fresh cache per Dockerfile (shared files read and parsed again)`, phase: 'heavy', argv: [harness, 'per-dockerfile', smallest.target], env: warm, workload: smallest },
+        { id: 'workers-2', label: `${smallest.name}, 2 worker threads (\`PID1_LINT_WORKERS=2\`), programs read again`, phase: 'heavy', argv: lint(smallest), env: { ...leverEnv, PID1_LINT_WORKERS: '2' }, before: forgetAnalyses, warmup: true, workload: smallest },
+        { id: 'harness-shared', label: `${smallest.name}, in-process, one cache for all Dockerfiles (as the CLI), programs read again`, phase: 'heavy', argv: [harness, 'shared', smallest.target], env: leverEnv, before: forgetAnalyses, workload: smallest },
+        { id: 'harness-per-dockerfile', label: `${smallest.name}, in-process, a fresh cache per Dockerfile (shared files read and parsed again)`, phase: 'heavy', argv: [harness, 'per-dockerfile', smallest.target], env: leverEnv, before: forgetAnalyses, workload: smallest },
       );
     }
   }
@@ -275,13 +317,12 @@ async function main(): Promise<void> {
       const stats = /^stats: (.*)$/m.exec(sample.stderr)?.[1];
       if (stats) row.stats = JSON.parse(stats) as Row['stats'];
     };
-    // Light cases get one unmeasured run each: it fills the page cache and the warm code cache
-    // (which the heavy cases then find filled).
-    if (phase === 'light') {
-      for (const c of phaseCases) {
-        c.before?.();
-        record(rows.get(c) as Row, await measure(c, outFile(c)));
-      }
+    // Light cases get one unmeasured run each (it fills the page cache and the code cache), heavy
+    // ones when they measure what an earlier run left.
+    for (const c of phaseCases) {
+      if (phase === 'heavy' && !c.warmup) continue;
+      c.before?.();
+      record(rows.get(c) as Row, await measure(c, outFile(c)));
     }
     for (let round = 0; round < rounds; round++) {
       console.error(`${phase} round ${round + 1}/${rounds}`);

@@ -13,12 +13,9 @@ import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
-import { verifyCommand } from './verify/command.js';
 import { enableCompileCache } from './cache/compile-cache.js';
-import { lintInWorkers, workerCount } from './engine/pool.js';
 import { Project } from './config/project.js';
-import { fixDockerfile, withChanges, type FixRunOptions } from './fix/loop.js';
-import { writeFileAtomic } from './fix/write.js';
+import type { FixRunOptions } from './fix/loop.js';
 import { relativeTo } from './context/files.js';
 import type { FixType } from './rule.js';
 import type { LintResult } from './types.js';
@@ -86,7 +83,8 @@ export interface Io {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  if (argv[0] === 'verify') return verifyCommand(argv.slice(1), io);
+  // verify, the worker pool and the fixer are loaded only when used: a plain lint starts faster (BENCHMARKS.md).
+  if (argv[0] === 'verify') return (await import('./verify/command.js')).verifyCommand(argv.slice(1), io);
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
@@ -182,8 +180,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const tasks = plan.tasks.map((t) => ({ file: t.file, options: { ...t.options, ...lintOptions } }));
     // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
     // Fixing stays in this thread: each pass re-reads what the previous one changed.
-    const workers = fixMode ? 0 : workerCount(tasks.length, io.env);
-    const pooled = workers > 0 ? await lintInWorkers(tasks, workers) : null;
+    const pool = !fixMode && tasks.length > 1 ? await import('./engine/pool.js') : null;
+    const workers = pool ? pool.workerCount(tasks.length, io.env) : 0;
+    const pooled = pool && workers > 0 ? await pool.lintInWorkers(tasks, workers) : null;
     for (const [index, { file, options }] of tasks.entries()) {
       try {
         if (fixMode) {
@@ -243,6 +242,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * reported and the others are still written.
  */
 async function fixFile(file: string, options: FixRunOptions, mode: 'write' | 'dry-run', io: Io): Promise<{ results: LintResult[]; writeFailed: boolean }> {
+  const { fixDockerfile, withChanges } = await import('./fix/loop.js');
+  const { writeFileAtomic } = await import('./fix/write.js');
   const run = await fixDockerfile(file, options);
   if (run.circular) io.stderr.write(`pid1-lint: ${relativeTo(io.cwd, file)}: the fixes undo each other; stopped after ${run.passes} passes\n`);
   let writeFailed = false;
@@ -275,11 +276,8 @@ function decideColor(values: Record<string, unknown>, io: { env: NodeJS.ProcessE
   return io.isTTY;
 }
 
-// Run when executed directly (not when imported by tests).
-const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
-if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname)) {
-  // Before the parser loads: its V8 code is cached across runs (BENCHMARKS.md).
-  enableCompileCache();
+/** Runs the command on this process's argv and sets its exit code (the bundled `pid1-lint` command calls this). */
+export function runCli(): void {
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY) })
     .then((code) => {
       process.exitCode = code;
@@ -288,4 +286,12 @@ if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname
       process.stderr.write(`pid1-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 2;
     });
+}
+
+// `node dist/src/cli.js`: run when executed directly (not when imported by tests or bundled).
+const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
+if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname)) {
+  // Before the parser loads: its V8 code is cached across runs (BENCHMARKS.md).
+  enableCompileCache();
+  runCli();
 }

@@ -40,3 +40,9 @@ export function packageVersion(): string {
   const json = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return json.version;
 }
+
+/** The installed `pid1-lint` command (package.json "bin": the bundled CLI, dist/bundle/pid1-lint.cjs). */
+export function commandPath(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return path.join(packageRoot(), manifest.bin['pid1-lint'] ?? 'dist/bundle/pid1-lint.cjs');
+}

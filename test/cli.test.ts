@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot, packageVersion } from '../src/package-info.js';
+import { commandPath, packageRoot, packageVersion } from '../src/package-info.js';
 import type { LintResult } from '../src/types.js';
 import { writeTree } from './model/helpers.js';
 
-const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+const bin = commandPath();
 
 function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...options.env };

@@ -13,12 +13,8 @@ import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
-import { verifyCommand } from './verify/command.js';
 import { enableCompileCache } from './cache/compile-cache.js';
-import { lintInWorkers, workerCount } from './engine/pool.js';
 import { Project } from './config/project.js';
-import { fixDockerfile, withChanges } from './fix/loop.js';
-import { writeFileAtomic } from './fix/write.js';
 import { relativeTo } from './context/files.js';
 const HELP = `Usage: pid1-lint [options] [paths...]
        pid1-lint verify [options] [Dockerfiles...]   (runs the PID-1 command; see pid1-lint verify --help)
@@ -73,8 +69,9 @@ class WorkerError extends Error {
     }
 }
 export async function main(argv, io) {
+    // verify, the worker pool and the fixer are loaded only when used: a plain lint starts faster (BENCHMARKS.md).
     if (argv[0] === 'verify')
-        return verifyCommand(argv.slice(1), io);
+        return (await import('./verify/command.js')).verifyCommand(argv.slice(1), io);
     let values;
     let positionals;
     try {
@@ -182,8 +179,9 @@ export async function main(argv, io) {
         const tasks = plan.tasks.map((t) => ({ file: t.file, options: { ...t.options, ...lintOptions } }));
         // Many Dockerfiles (a monorepo): worker threads share the parsing (src/engine/pool.ts).
         // Fixing stays in this thread: each pass re-reads what the previous one changed.
-        const workers = fixMode ? 0 : workerCount(tasks.length, io.env);
-        const pooled = workers > 0 ? await lintInWorkers(tasks, workers) : null;
+        const pool = !fixMode && tasks.length > 1 ? await import('./engine/pool.js') : null;
+        const workers = pool ? pool.workerCount(tasks.length, io.env) : 0;
+        const pooled = pool && workers > 0 ? await pool.lintInWorkers(tasks, workers) : null;
         for (const [index, { file, options }] of tasks.entries()) {
             try {
                 if (fixMode) {
@@ -243,6 +241,8 @@ export async function main(argv, io) {
  * reported and the others are still written.
  */
 async function fixFile(file, options, mode, io) {
+    const { fixDockerfile, withChanges } = await import('./fix/loop.js');
+    const { writeFileAtomic } = await import('./fix/write.js');
     const run = await fixDockerfile(file, options);
     if (run.circular)
         io.stderr.write(`pid1-lint: ${relativeTo(io.cwd, file)}: the fixes undo each other; stopped after ${run.passes} passes\n`);
@@ -279,11 +279,8 @@ function decideColor(values, io) {
         return force !== '0' && force !== 'false';
     return io.isTTY;
 }
-// Run when executed directly (not when imported by tests).
-const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
-if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname)) {
-    // Before the parser loads: its V8 code is cached across runs (BENCHMARKS.md).
-    enableCompileCache();
+/** Runs the command on this process's argv and sets its exit code (the bundled `pid1-lint` command calls this). */
+export function runCli() {
     main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY) })
         .then((code) => {
         process.exitCode = code;
@@ -292,5 +289,12 @@ if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname
         process.stderr.write(`pid1-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         process.exitCode = 2;
     });
+}
+// `node dist/src/cli.js`: run when executed directly (not when imported by tests or bundled).
+const invokedAs = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
+if (invokedAs && invokedAs === fs.realpathSync(new URL(import.meta.url).pathname)) {
+    // Before the parser loads: its V8 code is cached across runs (BENCHMARKS.md).
+    enableCompileCache();
+    runCli();
 }
 //# sourceMappingURL=cli.js.map

@@ -41,4 +41,9 @@ export function packageVersion() {
     const json = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
     return json.version;
 }
+/** The installed `pid1-lint` command (package.json "bin": the bundled CLI, dist/bundle/pid1-lint.cjs). */
+export function commandPath() {
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
+    return path.join(packageRoot(), manifest.bin['pid1-lint'] ?? 'dist/bundle/pid1-lint.cjs');
+}
 //# sourceMappingURL=package-info.js.map

@@ -12,15 +12,15 @@
  * temporary file, rename, checksum), so concurrent runs lose at most each
  * other's additions, and the folder may be deleted at any time.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirectory, readEntry, writeEntry } from './compile-cache.js';
+import { sha1 } from '../hash.js';
 
 /** The modules whose code decides what a summary holds: a change to any of them starts a new store. */
 const SUMMARY_CODE = ['../program/module-summary.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
-/** ~150 bytes each: a few monorepos' worth; the least recently used go first. */
+/** Summaries are ~150 bytes each: a few monorepos' worth; the least recently used go first. */
 const MAX_ENTRIES = 100_000;
 
 interface Stored<T> {
@@ -37,6 +37,7 @@ export class SummaryStore<T> {
   constructor(
     readonly file: string,
     private readonly version: string,
+    private readonly maxEntries = MAX_ENTRIES,
   ) {
     let run = 0;
     const data = readEntry(file);
@@ -56,7 +57,7 @@ export class SummaryStore<T> {
 
   /** The key of a module: its text, and its extension (which picks the parser's script kind). */
   static key(file: string, text: string): string {
-    return crypto.createHash('sha1').update(path.extname(file)).update('\0').update(text).digest('base64url');
+    return sha1(path.extname(file), text);
   }
 
   get(key: string): T | undefined {
@@ -74,7 +75,7 @@ export class SummaryStore<T> {
   save(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_ENTRIES);
+    const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, this.maxEntries);
     const entries = kept.map(([key, { used, value }]) => [key, used, value]);
     writeEntry(this.file, Buffer.from(JSON.stringify({ version: this.version, run: this.run, entries })));
   }
@@ -87,23 +88,38 @@ const stores = new Map<string, SummaryStore<unknown>>();
  * exit; null when the cache is turned off (`PID1_LINT_NO_CACHE`) or has no home.
  */
 export function openSummaryStore<T>(parserVersion: string, env: NodeJS.ProcessEnv = process.env): SummaryStore<T> | null {
+  const code = codeDigest(() => SUMMARY_CODE.map((rel) => new URL(rel, import.meta.url)));
+  return code === null ? null : openKeptStore<T>('summaries.bin', `${parserVersion}/${code}`, MAX_ENTRIES, env);
+}
+
+/**
+ * The run's store in `name` (in the cache folder) for entries made by code
+ * of the given `version`, saved at exit; null when the cache is off or has no home.
+ */
+export function openKeptStore<T>(name: string, version: string, maxEntries: number, env: NodeJS.ProcessEnv = process.env): SummaryStore<T> | null {
   const dir = cacheDirectory(env);
   if (!dir) return null;
-  const code = crypto.createHash('sha1');
-  try {
-    for (const rel of SUMMARY_CODE) code.update(fs.readFileSync(fileURLToPath(new URL(rel, import.meta.url))));
-  } catch {
-    return null;
-  }
-  const version = `${parserVersion}/${code.digest('base64url')}`;
-  const file = path.join(dir, 'summaries.bin');
+  const file = path.join(dir, name);
   const key = `${file}\0${version}`;
   let store = stores.get(key);
   if (!store) {
-    const opened = new SummaryStore<unknown>(file, version);
+    const opened = new SummaryStore<unknown>(file, version, maxEntries);
     process.once('exit', () => opened.save());
     stores.set(key, opened);
     store = opened;
   }
   return store as SummaryStore<T>;
+}
+
+/**
+ * A digest of the code that makes what a store keeps: the given modules, or,
+ * bundled (dist/bundle/*.cjs), the bundle itself. Null when one cannot be read.
+ */
+export function codeDigest(modules: () => readonly URL[], extra: readonly string[] = []): string | null {
+  try {
+    const files = import.meta.url.endsWith('.cjs') ? [fileURLToPath(import.meta.url)] : modules().map((url) => fileURLToPath(url));
+    return sha1(...[...files, ...extra].map((file) => fs.readFileSync(file)));
+  } catch {
+    return null;
+  }
 }

@@ -57,7 +57,7 @@ export function lintInWorkers(tasks: readonly { file: string; options: PoolOptio
       if (++settled === tasks.length) resolve(outcomes);
     };
     for (let w = 0; w < count; w++) {
-      const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+      const worker = new Worker(workerEntry());
       /** The file this worker is linting, so a crash fails exactly that one. */
       let current: number | null = null;
       const dispatch = () => {
@@ -85,4 +85,12 @@ export function lintInWorkers(tasks: readonly { file: string; options: PoolOptio
       dispatch();
     }
   });
+}
+
+/**
+ * The worker threads' entry: beside this module in dist/src/engine/, or,
+ * in the bundled command (dist/bundle/cli.cjs), the bundled lint-worker.cjs.
+ */
+function workerEntry(): URL {
+  return import.meta.url.endsWith('.cjs') ? new URL('./lint-worker.cjs', import.meta.url) : new URL('./lint-worker.js', import.meta.url);
 }

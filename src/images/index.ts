@@ -19,5 +19,5 @@ export type {
 } from './types.js';
 export { parseImageRef, normaliseName } from './ref.js';
 export type { NormalisedName } from './ref.js';
-export { checkBaseImageSchema, loadBaseImageData, validateBaseImageEntries, defaultDataFile, schemaFile } from './data.js';
+export { checkBaseImageSchema, checkBuiltinBaseImageData, loadBaseImageData, validateBaseImageEntries, defaultDataFile, schemaFile } from './data.js';
 export { lookupImage } from './lookup.js';

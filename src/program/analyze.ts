@@ -7,6 +7,7 @@
  * executed, and bad input never throws: parse errors land in `errors`.
  */
 import { openSummaryStore, SummaryStore } from '../cache/summary-cache.js';
+import { ResultCache } from './result-cache.js';
 import type { ContextFiles } from '../context/files.js';
 import path from 'node:path';
 import { ContextFs, MAX_SOURCE_BYTES } from './fs-context.js';
@@ -81,12 +82,14 @@ export class ProgramCache {
   private program = 0;
   /** Summaries kept between runs (summary-cache.ts), opened with the parser; null when not kept. */
   private store: SummaryStore<Summary> | null | undefined;
+  private resultCache: ResultCache | null | undefined;
   /**
    * What happened, for the benchmark: modules parsed by the walk (`parses`),
    * found in this run's cache (`hits`) or in the one kept between runs
-   * (`stored`), full parses (`full`), full parses dropped (`dropped`).
+   * (`stored`), full parses (`full`), full parses dropped (`dropped`), and
+   * programs whose analysis was kept from an earlier run (`kept`).
    */
-  readonly stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0 };
+  readonly stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0, kept: 0 };
   /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
   readonly modulesRead = new Set<string>();
 
@@ -108,6 +111,12 @@ export class ProgramCache {
       this.contexts.set(key, cfs);
     }
     return cfs;
+  }
+
+  /** Analyses kept between runs (result-cache.ts), with the summaries; null when not kept. */
+  results(): ResultCache | null {
+    if (this.resultCache === undefined) this.resultCache = this.persistent ? ResultCache.open() : null;
+    return this.resultCache;
   }
 
   /** Called as each program's analysis starts: modules the previous ones no longer need may go. */
@@ -204,20 +213,36 @@ const MAX_FILES = 5000;
 export async function analyzeProgram(options: AnalyzeOptions): Promise<ProgramFactsX> {
   const entry = path.resolve(options.entry);
   const preloads = (options.preloads ?? []).map((p) => path.resolve(p));
+  const cache = options.cache ?? createProgramCache();
+  const cfs = cache.context(options.contextDir);
+  // The same program in the same context as in an earlier run: its analysis, unless an answer changed.
+  const results = cache.results();
+  const key = results ? ResultCache.key({ entry, preloads, contextDir: cfs.root, env: options.env, extraLibraries: options.extraLibraries }) : '';
+  const kept = results?.lookup(key, cfs);
+  if (kept) {
+    cache.stats.kept++;
+    for (const file of kept.files) cache.modulesRead.add(file);
+    return kept;
+  }
   const facts: ProgramFactsX = { entry, files: [], handlers: [], children: [], errors: [], notes: [], preloads, packages: [] };
+  // What the analysis asks the context, when it is to be kept.
+  const journal = results ? cfs.openJournal() : null;
+  let failed = false;
   try {
-    await analyze(options, entry, preloads, facts);
+    await analyze(options, cache, cfs, entry, preloads, facts);
   } catch (error) {
+    failed = true;
     // A bug in pid1-lint must not abort the lint run; it is reported like a file error.
     facts.errors.push({ file: entry, message: `internal error while analysing the program: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+  } finally {
+    if (journal) cfs.closeJournal(journal);
   }
+  if (results && journal && !failed) results.keep(key, journal, facts);
   return facts;
 }
 
-async function analyze(options: AnalyzeOptions, entry: string, preloads: string[], facts: ProgramFactsX): Promise<void> {
-  const cache = options.cache ?? createProgramCache();
+async function analyze(options: AnalyzeOptions, cache: ProgramCache, cfs: ContextFs, entry: string, preloads: string[], facts: ProgramFactsX): Promise<void> {
   cache.startProgram();
-  const cfs = cache.context(options.contextDir);
   const notes = new Set<string>();
   const note = (text: string): void => {
     notes.add(text);

@@ -4,8 +4,9 @@
  * nothing outside the context is read (symlinks are resolved first), and a
  * path only "exists" when its case matches exactly, as on the Linux image.
  */
-import { PATH_MAX } from '../context/files.js';
 import fs from 'node:fs';
+import { PATH_MAX } from '../context/files.js';
+import { sha1 } from '../hash.js';
 import path from 'node:path';
 
 export type PathStatus =
@@ -17,6 +18,40 @@ export type PathStatus =
 /** Files larger than this are not parsed (minified bundles, generated code). */
 export const MAX_SOURCE_BYTES = 2_000_000;
 
+/**
+ * What a reader was asked and answered while a journal was open: question
+ * (kind, NUL, path…) → answer. Replayed on a later run, the same answers
+ * mean the context looks the same to whoever asked (program/result-cache.ts).
+ * A value worked out once and shared (`derived`) keeps its own journal, which
+ * the journals of all who use it hold as a part rather than a copy.
+ */
+export class Journal {
+  /** Question, answer, question, answer…: flat, as a run holds tens of thousands of journals. */
+  private readonly asked: string[] = [];
+  readonly parts = new Set<Journal>();
+
+  add(question: string, answer: string): void {
+    this.asked.push(question, answer);
+  }
+
+  /** Every question with its answer: its own and its parts', each once. */
+  entries(): [string, string][] {
+    const all = new Map<string, string>();
+    const seen = new Set<Journal>();
+    const stack: Journal[] = [this];
+    for (let journal = stack.pop(); journal; journal = stack.pop()) {
+      if (seen.has(journal)) continue;
+      seen.add(journal);
+      for (let i = 0; i < journal.asked.length; i += 2) all.set(journal.asked[i] as string, journal.asked[i + 1] as string);
+      stack.push(...journal.parts);
+    }
+    return [...all];
+  }
+}
+
+/** A path's status, a folder's listing, a text, why it could not be read, a size. */
+type QuestionKind = 'c' | 'l' | 't' | 'f' | 's';
+
 export class ContextFs {
   readonly root: string;
   private readonly rootReal: string | null;
@@ -26,6 +61,11 @@ export class ContextFs {
   private readonly jsons = new Map<string, unknown>();
   /** Why a file inside the context could not be read (permission denied…), for the report. */
   private readonly failures = new Map<string, string>();
+  /** Open journals: every answer goes into each (answers from memory too). */
+  private readonly journals = new Set<Journal>();
+  private readonly digests = new Map<string, string>();
+  private readonly listingAnswers = new Map<string, string>();
+  private readonly derivedValues = new Map<string, Map<string, { value: unknown; journal: Journal | null }>>();
 
   /** `texts` may be shared with the Dockerfile model's reader, so each file is read once per run. */
   constructor(root: string, texts: Map<string, string | null> = new Map()) {
@@ -48,10 +88,18 @@ export class ContextFs {
   /** Directory entries (exact names), or null when the directory cannot be read. */
   list(dir: string): Set<string> | null {
     const key = path.resolve(dir);
+    if (this.journals.size > 0) this.note('l', key);
+    return this.listing(key);
+  }
+
+  // The private readers below answer the public ones without a journal entry of their own: a
+  // public question's answer covers what it asked on the way (an exact-case listing, a status).
+
+  private listing(key: string): Set<string> | null {
     let entries = this.dirs.get(key);
     if (entries === undefined) {
       entries = null;
-      if (this.lexicallyInside(key) && this.check(key).status === 'dir') {
+      if (this.lexicallyInside(key) && this.status(key).status === 'dir') {
         try {
           entries = new Set(fs.readdirSync(key));
         } catch {
@@ -69,6 +117,11 @@ export class ContextFs {
    */
   check(p: string): PathStatus {
     const abs = path.resolve(p);
+    if (this.journals.size > 0) this.note('c', abs);
+    return this.status(abs);
+  }
+
+  private status(abs: string): PathStatus {
     const cached = this.statuses.get(abs);
     if (cached) return cached;
     const result = this.checkUncached(abs);
@@ -83,7 +136,7 @@ export class ContextFs {
     if (abs !== this.root) {
       // Exact-case lookup in the parent listing: a case-insensitive host
       // (macOS, Windows) would otherwise report a path Linux cannot open.
-      const parent = this.list(path.dirname(abs));
+      const parent = this.listing(path.dirname(abs));
       if (!parent || !parent.has(path.basename(abs))) return { status: 'missing' };
     }
     const real = safeRealpath(abs);
@@ -142,9 +195,14 @@ export class ContextFs {
   /** UTF-8 text of a file inside the context (null: missing, outside, too large or unreadable). */
   readText(p: string, maxBytes = MAX_SOURCE_BYTES): string | null {
     const abs = path.resolve(p);
+    if (this.journals.size > 0) this.note('t', abs, maxBytes);
+    return this.text(abs, maxBytes);
+  }
+
+  private text(abs: string, maxBytes: number): string | null {
     if (this.texts.has(abs)) return this.texts.get(abs) ?? null;
     let text: string | null = null;
-    if (this.isFile(abs)) {
+    if (this.status(abs).status === 'file') {
       try {
         const size = fs.statSync(abs).size;
         text = size > maxBytes ? null : fs.readFileSync(abs, 'utf8');
@@ -159,12 +217,20 @@ export class ContextFs {
 
   /** Why readText gave null for a file that exists (permission denied…), or null. */
   readFailure(p: string): string | null {
-    return this.failures.get(path.resolve(p)) ?? null;
+    const abs = path.resolve(p);
+    if (this.journals.size > 0) this.note('f', abs);
+    return this.failures.get(abs) ?? null;
   }
 
   fileSize(p: string): number | null {
+    const abs = path.resolve(p);
+    if (this.journals.size > 0) this.note('s', abs);
+    return this.size(abs);
+  }
+
+  private size(abs: string): number | null {
     try {
-      return this.isFile(p) ? fs.statSync(p).size : null;
+      return this.status(abs).status === 'file' ? fs.statSync(abs).size : null;
     } catch {
       return null;
     }
@@ -173,12 +239,123 @@ export class ContextFs {
   /** JSON or JSONC (comments, trailing commas) parsed, or undefined. */
   readJson(p: string): unknown {
     const abs = path.resolve(p);
-    if (this.jsons.has(abs)) return this.jsons.get(abs);
+    // Asked even when the JSON is known: a journal records the text.
     const text = this.readText(abs, 5_000_000);
+    if (this.jsons.has(abs)) return this.jsons.get(abs);
     let value: unknown = undefined;
     if (text !== null) value = parseJsonc(text);
     this.jsons.set(abs, value);
     return value;
+  }
+
+  /**
+   * A value worked out from the context (a parsed tsconfig, a resolution),
+   * made once per reader. On a hit, the questions its making asked go into
+   * the open journals as if asked again: a journal must hold everything its
+   * analysis depended on, whoever asked first.
+   */
+  derived<T>(kind: string, key: string, make: () => T): T {
+    let values = this.derivedValues.get(kind);
+    if (!values) {
+      values = new Map();
+      this.derivedValues.set(kind, values);
+    }
+    const hit = values.get(key);
+    // Made while no journal was open, its questions are unknown: made again, listening, when one is.
+    if (hit && (hit.journal !== null || this.journals.size === 0)) {
+      if (hit.journal) for (const journal of this.journals) journal.parts.add(hit.journal);
+      return hit.value as T;
+    }
+    if (this.journals.size === 0) {
+      const value = make();
+      values.set(key, { value, journal: null });
+      return value;
+    }
+    // Its questions go to its own journal only; the open ones take it as a part.
+    const own = new Journal();
+    const open = [...this.journals];
+    this.journals.clear();
+    this.journals.add(own);
+    let value: T;
+    try {
+      value = make();
+    } finally {
+      this.journals.clear();
+      for (const journal of open) {
+        this.journals.add(journal);
+        journal.parts.add(own);
+      }
+    }
+    values.set(key, { value, journal: own });
+    return value;
+  }
+
+  /** Opens a journal: from now until `closeJournal`, every question and answer goes into it. */
+  openJournal(): Journal {
+    const journal = new Journal();
+    this.journals.add(journal);
+    return journal;
+  }
+
+  closeJournal(journal: Journal): void {
+    this.journals.delete(journal);
+  }
+
+  /**
+   * Asks a journal's questions again: true when every answer is the same
+   * (then whatever was concluded from them still holds).
+   */
+  replay(journal: Iterable<[string, string]>): boolean {
+    for (const [question, answer] of journal) {
+      const [kind = '', p = '', maxBytes] = question.split('\0');
+      if (this.answer(kind, p, Number(maxBytes ?? MAX_SOURCE_BYTES)) !== answer) return false;
+    }
+    return true;
+  }
+
+  private note(kind: QuestionKind, abs: string, maxBytes?: number): void {
+    const question = maxBytes === undefined ? `${kind}\0${abs}` : `${kind}\0${abs}\0${maxBytes}`;
+    const answer = this.answer(kind, abs, maxBytes ?? MAX_SOURCE_BYTES);
+    for (const journal of this.journals) journal.add(question, answer);
+  }
+
+  /** The answer to a journal question, as text: a status, a listing, a text's digest, a size. */
+  private answer(kind: string, p: string, maxBytes: number): string {
+    switch (kind) {
+      case 'c': {
+        const status = this.status(p);
+        return status.status === 'outside' ? `outside ${status.real}` : status.status;
+      }
+      case 'l': {
+        // Folders do not change during a run: each listing is written out once.
+        let answer = this.listingAnswers.get(p);
+        if (answer === undefined) {
+          const entries = this.listing(p);
+          answer = entries ? [...entries].sort().join('/') : 'unreadable';
+          this.listingAnswers.set(p, answer);
+        }
+        return answer;
+      }
+      case 't': {
+        const text = this.text(p, maxBytes);
+        return text === null ? 'none' : this.digest(p, text);
+      }
+      case 'f':
+        return this.failures.get(p) ?? 'none';
+      case 's':
+        return String(this.size(p));
+      default:
+        return `unknown question ${kind ?? ''}`;
+    }
+  }
+
+  private digest(abs: string, text: string): string {
+    let digest = this.digests.get(abs);
+    if (digest === undefined) {
+      digest = sha1(text);
+      this.digests.set(abs, digest);
+    }
+    return digest;
   }
 }
 

@@ -4,6 +4,7 @@
  * ajv (loaded only for them).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../package-info.js';
@@ -25,7 +26,8 @@ let builtin: Promise<LibraryEntry[]> | undefined;
 function loadValidators(): Promise<Validators> {
   validators ??= (async () => {
     const schema = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.schema.json'), 'utf8')) as Record<string, unknown>;
-    const mod = (await import('ajv')) as unknown as { Ajv?: AjvCtor; default?: AjvCtor | { Ajv?: AjvCtor; default?: AjvCtor } };
+    // Required, as everywhere: an import() inside the bundled command goes through an experimental vm loader.
+    const mod = createRequire(import.meta.url)('ajv') as { Ajv?: AjvCtor; default?: AjvCtor | { Ajv?: AjvCtor; default?: AjvCtor } };
     const Ctor = resolveAjv(mod);
     // Strict mode catches schema typos; `required` inside if/then names properties declared above it.
     const ajv = new Ctor({ allErrors: true, strict: true, strictRequired: false });

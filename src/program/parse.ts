@@ -26,16 +26,15 @@ export interface Parser {
 let parser: Promise<Parser> | undefined;
 
 export function loadParser(): Promise<Parser> {
-  parser ??= import('@typescript-eslint/typescript-estree').then((mod) => {
-    // CJS package: the named export is there through Node's CJS detection, `default` is the fallback.
-    const ns = mod as unknown as { parse?: ParseFn; default?: { parse?: ParseFn } };
-    const parse = ns.parse ?? ns.default?.parse;
-    if (!parse) throw new Error('@typescript-eslint/typescript-estree has no parse()');
-    // typescript-estree has just required it; `import()` would scan all of typescript.js for its export names (~0.5 s).
+  // A CommonJS package, required (not imported): no scan of typescript.js for export names (~0.5 s), and
+  // a plain require inside the bundled command (an import() there goes through an experimental vm loader).
+  parser ??= new Promise<Parser>((resolve) => {
     const require = createRequire(import.meta.url);
+    const { parse } = require('@typescript-eslint/typescript-estree') as { parse?: ParseFn };
+    if (!parse) throw new Error('@typescript-eslint/typescript-estree has no parse()');
     const ts = require('typescript') as typeof TS;
     const estree = require('@typescript-eslint/typescript-estree/package.json') as { version: string };
-    return { ts, parse, version: `typescript ${ts.version}, typescript-estree ${estree.version}` };
+    resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estree.version}` });
   });
   return parser;
 }

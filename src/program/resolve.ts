@@ -37,20 +37,8 @@ interface Attempt {
   caseMismatch?: { expected: string; found: string };
 }
 
-const caches = new WeakMap<ContextFs, Map<string, Resolution>>();
-
 export function resolveSpecifier(cfs: ContextFs, fromFile: string, spec: string, mode: ResolveMode): Resolution {
-  let cache = caches.get(cfs);
-  if (!cache) {
-    cache = new Map();
-    caches.set(cfs, cache);
-  }
-  const key = `${fromFile}\0${spec}\0${mode}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const result = new Resolver(cfs, fromFile, mode).resolve(spec);
-  cache.set(key, result);
-  return result;
+  return cfs.derived('resolve', `${fromFile}\0${spec}\0${mode}`, () => new Resolver(cfs, fromFile, mode).resolve(spec));
 }
 
 /** Whether a specifier names a package (not a path). */

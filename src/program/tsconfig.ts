@@ -27,19 +27,9 @@ export interface TsConfig {
 }
 
 const MAX_EXTENDS_DEPTH = 16;
-const cacheByContext = new WeakMap<ContextFs, Map<string, TsConfig | null>>();
-
 export function loadTsConfig(cfs: ContextFs, file: string): TsConfig | null {
-  let cache = cacheByContext.get(cfs);
-  if (!cache) {
-    cache = new Map();
-    cacheByContext.set(cfs, cache);
-  }
   const abs = path.resolve(file);
-  if (cache.has(abs)) return cache.get(abs) ?? null;
-  const result = load(cfs, abs, new Set(), 0);
-  cache.set(abs, result);
-  return result;
+  return cfs.derived('tsconfig', abs, () => load(cfs, abs, new Set(), 0));
 }
 
 function load(cfs: ContextFs, file: string, seen: Set<string>, depth: number): TsConfig | null {
@@ -116,23 +106,13 @@ function resolveExtends(cfs: ContextFs, dir: string, spec: string): string | nul
   return withJson(path.resolve(dir, spec));
 }
 
-const nearestCache = new WeakMap<ContextFs, Map<string, string | null>>();
-
 /** The nearest `tsconfig.json` at or above `dir`, without leaving the context. */
 export function nearestTsConfig(cfs: ContextFs, dir: string): string | null {
-  let cache = nearestCache.get(cfs);
-  if (!cache) {
-    cache = new Map();
-    nearestCache.set(cfs, cache);
-  }
   const abs = path.resolve(dir);
-  if (cache.has(abs)) return cache.get(abs) ?? null;
-  let found: string | null = null;
-  if (cfs.lexicallyInside(abs)) {
+  return cfs.derived('nearest-tsconfig', abs, () => {
+    if (!cfs.lexicallyInside(abs)) return null;
     const candidate = path.join(abs, 'tsconfig.json');
-    if (cfs.isFile(candidate)) found = candidate;
-    else if (abs !== cfs.root) found = nearestTsConfig(cfs, path.dirname(abs));
-  }
-  cache.set(abs, found);
-  return found;
+    if (cfs.isFile(candidate)) return candidate;
+    return abs !== cfs.root ? nearestTsConfig(cfs, path.dirname(abs)) : null;
+  });
 }

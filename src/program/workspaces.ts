@@ -20,8 +20,6 @@ export interface Workspace {
   packages: Map<string, string>;
 }
 
-const cache = new WeakMap<ContextFs, Map<string, Workspace | null>>();
-
 /**
  * The workspace that holds `fromDir`: the top-most folder at or above it
  * (inside the context) whose package.json has `workspaces` or that has a
@@ -39,13 +37,11 @@ export function findWorkspace(cfs: ContextFs, fromDir: string): Workspace | null
     if (d === cfs.root) break;
   }
   if (!root) return null;
-  let byRoot = cache.get(cfs);
-  if (!byRoot) {
-    byRoot = new Map();
-    cache.set(cfs, byRoot);
-  }
-  const cached = byRoot.get(root);
-  if (cached !== undefined) return cached;
+  const found = root;
+  return cfs.derived('workspace', root, () => readWorkspace(cfs, found, patterns));
+}
+
+function readWorkspace(cfs: ContextFs, root: string, patterns: string[]): Workspace {
   const ws: Workspace = { root, packages: new Map() };
   const include = patterns.filter((p) => !p.startsWith('!'));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => normalizePattern(p.slice(1)));
@@ -60,7 +56,6 @@ export function findWorkspace(cfs: ContextFs, fromDir: string): Workspace | null
       if (ws.packages.size >= MAX_PACKAGES) break;
     }
   }
-  byRoot.set(root, ws);
   return ws;
 }
 

@@ -12,7 +12,7 @@ import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Module from 'node:module';
 import { cacheDirectory, readEntry, writeEntry } from '../../src/cache/compile-cache.js';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath, packageRoot } from '../../src/package-info.js';
 import { writeTree } from '../model/helpers.js';
 
 const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
@@ -91,6 +91,19 @@ describe('compile cache', () => {
     fs.rmSync(cache, { recursive: true });
     assert.equal(lint(app, cache).stdout, first.stdout);
     assert.equal(lint(app, cache, { PID1_LINT_NO_CACHE: '1' }).stdout, first.stdout);
+  });
+
+  test('the command (dist/bundle) compiles its bundle from the cache: a #! line is no reason to skip it', () => {
+    const app = writeTree(APP);
+    const cache = path.join(tempDir(), 'cache');
+    const run = () => spawnSync(process.execPath, [commandPath(), '-f', 'json', app], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache } });
+    const first = run();
+    assert.equal(first.status, 0, first.stderr);
+    assert.ok(fs.readFileSync(path.join(packageRoot(), 'dist/bundle/cli.cjs'), 'utf8').startsWith('#!'), 'the bundle starts with a #! line');
+    assert.ok(entries(cache).some((f) => /cli\.cjs-.*\.v8$/.test(f)), `the bundle is cached: ${entries(cache).join(', ')}`);
+    const second = run();
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.stderr, '', 'no warning (an import() in cached code would print an experimental-feature warning)');
   });
 
   test('the folder may be deleted while a run uses it', () => {

@@ -14,7 +14,7 @@ import { ContextFiles } from '../../src/context/files.js';
 import { discoverDockerfiles } from '../../src/discover.js';
 import { lintDockerfile } from '../../src/engine/linter.js';
 import { workerCount } from '../../src/engine/pool.js';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath } from '../../src/package-info.js';
 import { createProgramCache } from '../../src/program/analyze.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-many-'));
@@ -38,7 +38,7 @@ describe('many Dockerfiles', () => {
 
   test('worker threads give the output of one thread', () => {
     const run = (workers: string) => {
-      const r = spawnSync(process.execPath, [path.join(packageRoot(), 'dist/src/cli.js'), '-f', 'json', repo.target], { encoding: 'utf8', env: { ...process.env, PID1_LINT_WORKERS: workers } });
+      const r = spawnSync(process.execPath, [commandPath(), '-f', 'json', repo.target], { encoding: 'utf8', env: { ...process.env, PID1_LINT_WORKERS: workers } });
       assert.equal(r.stderr, '');
       return { code: r.status, stdout: r.stdout };
     };

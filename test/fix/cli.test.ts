@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath } from '../../src/package-info.js';
 import type { LintResult } from '../../src/types.js';
 import { writeTree } from '../model/helpers.js';
 import { HANDLER } from './helpers.js';
 
-const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+const bin = commandPath();
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, encoding: 'utf8' });

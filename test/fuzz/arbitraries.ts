@@ -97,7 +97,7 @@ export function mutatedOfKind(kind: FileKind): fc.Arbitrary<string> {
 // ---------------------------------------------------------------- grammar
 
 /** Program files every generated repository may hold; generated Dockerfiles and scripts name them. */
-const MODULES = ['server.js', 'src/index.ts', 'lib/a.js', 'lib/b.mjs', 'lib/c.cjs', 'app/main.ts', 'dist/server.js', 'm1.js', 'm2.js'];
+export const MODULES = ['server.js', 'src/index.ts', 'lib/a.js', 'lib/b.mjs', 'lib/c.cjs', 'app/main.ts', 'dist/server.js', 'm1.js', 'm2.js'];
 const SCRIPTS = ['entrypoint.sh', 'docker-entrypoint.sh', 'scripts/start.sh'];
 
 const IMAGES = [
@@ -250,3 +250,11 @@ export function anyRepo(): fc.Arbitrary<Repo> {
   return fc.oneof({ weight: 3, arbitrary: mutatedRepo() }, { weight: 2, arbitrary: generatedRepo() });
 }
 
+/** An edit between two runs: none, one file rewritten, added (module resolution may now find it) or removed. */
+export type Edit = { kind: 'none' } | { kind: 'rewrite' | 'add'; pick: number; name: string; text: string } | { kind: 'remove'; pick: number };
+
+export const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.constant<Edit>({ kind: 'none' }),
+  fc.record({ kind: fc.constantFrom<'rewrite' | 'add'>('rewrite', 'add'), pick: fc.nat(), name: fc.constantFrom(...MODULES, 'index.js', 'lib/a/index.js', 'lib/a.ts', 'tsconfig.json'), text: source }),
+  fc.record({ kind: fc.constant<'remove'>('remove'), pick: fc.nat() }),
+);

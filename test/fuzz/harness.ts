@@ -14,7 +14,7 @@ import { PassThrough } from 'node:stream';
 import { lintDockerfile } from '../../src/engine/linter.js';
 import { main } from '../../src/cli.js';
 import type { LintResult } from '../../src/types.js';
-import type { Repo } from './arbitraries.js';
+import type { Edit, Repo } from './arbitraries.js';
 
 /** One scratch folder per process, emptied between cases (cheaper than a new temp folder each time). */
 export class Scratch {
@@ -168,4 +168,33 @@ export async function checkFix(scratch: Scratch, repo: Repo): Promise<void> {
   if (exitCodeOf(pre) !== 2) assert.notEqual(exitCodeOf((await lintDockerfile(dockerfile)).results), 2, '--fix left a Dockerfile that no longer parses');
   await runMain(['--fix', '-f', 'json', dockerfile], scratch.dir);
   assert.deepEqual(snapshot(scratch.dir), afterFirst, 'a second --fix changed something');
+}
+
+/**
+ * Program analyses kept between runs (src/program/result-cache.ts) never go
+ * stale: lint a repository (which keeps its analysis), edit it, and the next
+ * lint (kept analysis, or redone when an answer changed) reports exactly what
+ * a lint that keeps nothing reports.
+ */
+export async function checkKeptAnalyses(scratch: Scratch, repo: Repo, change: Edit): Promise<void> {
+  const dockerfile = scratch.write(repo);
+  await lintDockerfile(dockerfile);
+  const names = Object.keys(repo).filter((name) => name !== 'Dockerfile');
+  const picked = names.length > 0 && change.kind !== 'none' ? names[change.pick % names.length] : undefined;
+  if (change.kind === 'rewrite' && picked) fs.writeFileSync(path.join(scratch.dir, picked), change.text);
+  if (change.kind === 'add') {
+    fs.mkdirSync(path.dirname(path.join(scratch.dir, change.name)), { recursive: true });
+    fs.writeFileSync(path.join(scratch.dir, change.name), change.text);
+  }
+  if (change.kind === 'remove' && picked) fs.rmSync(path.join(scratch.dir, picked), { force: true, recursive: true });
+  const kept = (await lintDockerfile(dockerfile)).results;
+  const saved = process.env.PID1_LINT_NO_CACHE;
+  process.env.PID1_LINT_NO_CACHE = '1';
+  try {
+    const fresh = (await lintDockerfile(dockerfile)).results;
+    assert.deepEqual(kept, fresh, 'the run with the kept analysis reports what a fresh analysis reports');
+  } finally {
+    if (saved === undefined) delete process.env.PID1_LINT_NO_CACHE;
+    else process.env.PID1_LINT_NO_CACHE = saved;
+  }
 }

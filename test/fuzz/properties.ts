@@ -15,9 +15,9 @@ import { buildStages } from '../../src/dockerfile/stages.js';
 import { parseShell } from '../../src/shell/parse.js';
 import { analyzeCommandString, analyzeScript } from '../../src/shell/analyze.js';
 import { parseJsonc } from '../../src/program/fs-context.js';
-import { packageRoot } from '../../src/package-info.js';
-import { anyRepo, dockerfile, generatedRepo, mutatedOfKind, mutatedRepo, packageJson, script, shellString, source } from './arbitraries.js';
-import { assertCliOutcome, checkFix, checkLint, fixSupport, runMain, type Scratch } from './harness.js';
+import { commandPath } from '../../src/package-info.js';
+import { anyRepo, dockerfile, edit, generatedRepo, mutatedOfKind, mutatedRepo, packageJson, script, shellString, source } from './arbitraries.js';
+import { assertCliOutcome, checkFix, checkKeptAnalyses, checkLint, fixSupport, runMain, type Scratch } from './harness.js';
 
 export interface FuzzProperty {
   name: string;
@@ -29,7 +29,7 @@ export interface FuzzProperty {
   skip?: () => Promise<string | null>;
 }
 
-const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+const bin = commandPath();
 
 export const properties: FuzzProperty[] = [
   {
@@ -69,6 +69,14 @@ export const properties: FuzzProperty[] = [
     name: 'lintDockerfile on generated repositories (stages, COPY --from chains, scripts, package.json, TS/JS graphs)',
     weight: 20,
     make: (scratch) => fc.asyncProperty(generatedRepo(), async (repo: unknown) => void (await checkLint(scratch, repo as never))),
+  },
+  {
+    name: 'kept program analyses: after an edit, a lint reports what a lint keeping nothing reports',
+    weight: 5,
+    make: (scratch) => fc.asyncProperty(fc.tuple(anyRepo(), edit), async (input: unknown) => {
+      const [repo, change] = input as [never, never];
+      await checkKeptAnalyses(scratch, repo, change);
+    }),
   },
   {
     name: 'TS/JS sources: any entry source is read without an exception',

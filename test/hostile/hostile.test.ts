@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath, packageRoot } from '../../src/package-info.js';
 import type { LintResult } from '../../src/types.js';
 import { runMain } from '../fuzz/harness.js';
 
@@ -249,7 +249,7 @@ describe('hostile input: the build context and the program', () => {
 describe('hostile input: unreadable files (EACCES)', () => {
   // root reads through chmod 000: run the CLI as an unprivileged user instead (nobody), when that is possible here.
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+  const bin = commandPath();
   const canRunAsNobody = (dir: string): string | null => {
     if (process.platform !== 'linux') return 'not Linux';
     const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(bin)}); require('fs').readdirSync(${JSON.stringify(dir)})`], { ...asUser });

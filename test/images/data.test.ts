@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkBaseImageSchema, defaultDataFile, loadBaseImageData, lookupImage, schemaFile } from '../../src/images/index.js';
+import { checkBaseImageSchema, checkBuiltinBaseImageData, defaultDataFile, loadBaseImageData, lookupImage, schemaFile } from '../../src/images/index.js';
 import { packageRoot } from '../../src/package-info.js';
 import type { BaseImageEntry } from '../../src/images/index.js';
 
@@ -55,6 +55,7 @@ describe('built-in data', () => {
     assert.ok(fs.existsSync(path.join(packageRoot(), 'package.json')));
     assert.equal(defaultDataFile(), path.join(packageRoot(), 'data', 'base-images.json'));
     checkBaseImageSchema(defaultDataFile());
+    checkBuiltinBaseImageData();
     const entries = loadBaseImageData();
     assert.ok(entries.length > 20);
     assert.equal(loadBaseImageData(), entries, 'cached once per process');

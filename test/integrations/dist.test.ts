@@ -1,7 +1,7 @@
 /**
- * dist/src and dist/rules are committed (pre-commit and the GitHub Action run
- * from a git checkout, with no build step): they must be the build of the
- * committed sources. `npm test` builds before the tests run, so a stale
+ * dist/src, dist/rules and dist/bundle are committed (pre-commit and the
+ * GitHub Action run from a git checkout, with no build step): they must be
+ * the build of the committed sources. `npm test` builds before the tests run, so a stale
  * commit shows as changed or new files under dist/ here.
  */
 import { test } from 'node:test';
@@ -12,10 +12,12 @@ import { packageRoot } from '../../src/package-info.js';
 import { gitTopLevel } from '../../src/report.js';
 import { run } from './tools.js';
 
-const COMMITTED = ['dist/src', 'dist/rules'];
+const COMMITTED = ['dist/src', 'dist/rules', 'dist/bundle'];
+/** scripts/bundle.ts's output: no source file of its own. */
+const BUNDLE = ['dist/bundle/pid1-lint.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/lint-worker.cjs'];
 /** What the build reads: when these have uncommitted changes, dist/ cannot match a commit yet. */
-const INPUTS = ['src', 'rules', 'tsconfig.json', 'package.json', 'package-lock.json'];
-const FIX = 'run `npm run build` and commit dist/src and dist/rules with the sources (git add dist/src dist/rules)';
+const INPUTS = ['src', 'rules', 'scripts/bundle.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const FIX = 'run `npm run build` and commit dist/ with the sources (git add dist/src dist/rules dist/bundle)';
 
 /** dist/src/a/b.js → src/a/b.ts */
 function sourceOf(built: string): string {
@@ -36,12 +38,14 @@ test('the committed dist/ is the build of the committed sources', (t) => {
     .filter(Boolean)
     .map((line) => ({ status: line.slice(0, 2), file: line.slice(3) }))
     // Untracked output of a source deleted since is a local leftover, not part of any commit.
-    .filter((c) => c.status !== '??' || fs.existsSync(path.join(root, sourceOf(c.file))));
+    .filter((c) => c.status !== '??' || BUNDLE.includes(c.file) || fs.existsSync(path.join(root, sourceOf(c.file))));
   assert.deepEqual(changed.map((c) => `${c.status} ${c.file}`), [], `dist/ is stale: ${FIX}`);
   const orphans = git('ls-files', '--', ...COMMITTED)
     .split('\n')
     .filter((f) => f.endsWith('.js') && !fs.existsSync(path.join(root, sourceOf(f))));
   assert.deepEqual(orphans, [], `dist/ has files whose source is gone: git rm them`);
   const tracked = git('ls-files', '--', ...COMMITTED).split('\n').filter(Boolean);
-  assert.ok(tracked.includes('dist/src/cli.js'), `dist/src/cli.js is not committed: ${FIX}`);
+  for (const file of ['dist/src/cli.js', ...BUNDLE]) assert.ok(tracked.includes(file), `${file} is not committed: ${FIX}`);
+  const mode = git('ls-files', '-s', 'dist/bundle/pid1-lint.cjs').split(' ')[0];
+  assert.equal(mode, '100755', 'the command is committed executable');
 });

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { formatters } from '../../src/formatters/index.js';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath, packageRoot } from '../../src/package-info.js';
 import { writeTree } from '../model/helpers.js';
 import { children, parseXml } from '../formatters/helpers.js';
 import { gitRepo } from './tools.js';
 
-const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+const bin = commandPath();
 const SHELL_FORM = 'FROM node:22-slim\nWORKDIR /app\nCOPY server.js ./\nCMD node server.js\n';
 const SERVER = "process.on('SIGTERM', () => process.exit(0));\n";
 

@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath, packageRoot } from '../../src/package-info.js';
 import { checkCapabilities } from '../../src/verify/runner.js';
 
-const bin = path.join(packageRoot(), 'dist', 'src', 'cli.js');
+const bin = commandPath();
 const fixture = (name: string) => path.join(packageRoot(), 'fixtures', name);
 const capability = checkCapabilities();
 

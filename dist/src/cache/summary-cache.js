@@ -12,25 +12,27 @@
  * temporary file, rename, checksum), so concurrent runs lose at most each
  * other's additions, and the folder may be deleted at any time.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirectory, readEntry, writeEntry } from './compile-cache.js';
+import { sha1 } from '../hash.js';
 /** The modules whose code decides what a summary holds: a change to any of them starts a new store. */
 const SUMMARY_CODE = ['../program/module-summary.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
-/** ~150 bytes each: a few monorepos' worth; the least recently used go first. */
+/** Summaries are ~150 bytes each: a few monorepos' worth; the least recently used go first. */
 const MAX_ENTRIES = 100_000;
 export class SummaryStore {
     file;
     version;
+    maxEntries;
     entries = new Map();
     /** Counts runs that wrote the file: an entry's `used` is the last run that needed it. */
     run;
     dirty = false;
-    constructor(file, version) {
+    constructor(file, version, maxEntries = MAX_ENTRIES) {
         this.file = file;
         this.version = version;
+        this.maxEntries = maxEntries;
         let run = 0;
         const data = readEntry(file);
         if (data) {
@@ -50,7 +52,7 @@ export class SummaryStore {
     }
     /** The key of a module: its text, and its extension (which picks the parser's script kind). */
     static key(file, text) {
-        return crypto.createHash('sha1').update(path.extname(file)).update('\0').update(text).digest('base64url');
+        return sha1(path.extname(file), text);
     }
     get(key) {
         const entry = this.entries.get(key);
@@ -67,7 +69,7 @@ export class SummaryStore {
         if (!this.dirty)
             return;
         this.dirty = false;
-        const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_ENTRIES);
+        const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, this.maxEntries);
         const entries = kept.map(([key, { used, value }]) => [key, used, value]);
         writeEntry(this.file, Buffer.from(JSON.stringify({ version: this.version, run: this.run, entries })));
     }
@@ -78,27 +80,39 @@ const stores = new Map();
  * exit; null when the cache is turned off (`PID1_LINT_NO_CACHE`) or has no home.
  */
 export function openSummaryStore(parserVersion, env = process.env) {
+    const code = codeDigest(() => SUMMARY_CODE.map((rel) => new URL(rel, import.meta.url)));
+    return code === null ? null : openKeptStore('summaries.bin', `${parserVersion}/${code}`, MAX_ENTRIES, env);
+}
+/**
+ * The run's store in `name` (in the cache folder) for entries made by code
+ * of the given `version`, saved at exit; null when the cache is off or has no home.
+ */
+export function openKeptStore(name, version, maxEntries, env = process.env) {
     const dir = cacheDirectory(env);
     if (!dir)
         return null;
-    const code = crypto.createHash('sha1');
-    try {
-        for (const rel of SUMMARY_CODE)
-            code.update(fs.readFileSync(fileURLToPath(new URL(rel, import.meta.url))));
-    }
-    catch {
-        return null;
-    }
-    const version = `${parserVersion}/${code.digest('base64url')}`;
-    const file = path.join(dir, 'summaries.bin');
+    const file = path.join(dir, name);
     const key = `${file}\0${version}`;
     let store = stores.get(key);
     if (!store) {
-        const opened = new SummaryStore(file, version);
+        const opened = new SummaryStore(file, version, maxEntries);
         process.once('exit', () => opened.save());
         stores.set(key, opened);
         store = opened;
     }
     return store;
+}
+/**
+ * A digest of the code that makes what a store keeps: the given modules, or,
+ * bundled (dist/bundle/*.cjs), the bundle itself. Null when one cannot be read.
+ */
+export function codeDigest(modules, extra = []) {
+    try {
+        const files = import.meta.url.endsWith('.cjs') ? [fileURLToPath(import.meta.url)] : modules().map((url) => fileURLToPath(url));
+        return sha1(...[...files, ...extra].map((file) => fs.readFileSync(file)));
+    }
+    catch {
+        return null;
+    }
 }
 //# sourceMappingURL=summary-cache.js.map

@@ -22,14 +22,15 @@ export async function readProgram(model, options) {
         // `next start`: Next.js itself is the program; its handlers are known (facts §6), nothing to read.
         return { link, target, lookup: { source: null, via: 'next start', tried: [], reason: null }, facts: null, app: nextApp(link) };
     }
-    // Loaded only when there is a program to read: it pulls in the TypeScript parser.
-    const { analyzeProgram, createProgramCache, findSourceForOutput } = await import('../program/index.js');
+    // Loaded only when needed: the source lookup when node runs a script, the reader once its source is found.
+    const { findSourceForOutput } = await import('../program/source-map.js');
     const lookup = await findEntry(model, target, findSourceForOutput);
     if (lookup.nextStandalone) {
         return { link, target, lookup, facts: null, app: nextApp(link) };
     }
     if (!lookup.source)
         return { link, target, lookup, facts: null, app: unresolvedApp(lookup) };
+    const { analyzeProgram, createProgramCache } = await import('../program/index.js');
     const preloads = target.preloads.map((p) => p.hostPath).filter((p) => p !== null && model.files.isFile(p));
     const facts = await analyzeProgram({
         entry: lookup.source,

@@ -4,6 +4,7 @@
  * ajv (loaded only for them).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../package-info.js';
 import { isRecord } from './fs-context.js';
@@ -15,7 +16,8 @@ let builtin;
 function loadValidators() {
     validators ??= (async () => {
         const schema = JSON.parse(fs.readFileSync(dataFile('shutdown-libraries.schema.json'), 'utf8'));
-        const mod = (await import('ajv'));
+        // Required, as everywhere: an import() inside the bundled command goes through an experimental vm loader.
+        const mod = createRequire(import.meta.url)('ajv');
         const Ctor = resolveAjv(mod);
         // Strict mode catches schema typos; `required` inside if/then names properties declared above it.
         const ajv = new Ctor({ allErrors: true, strict: true, strictRequired: false });

@@ -16,20 +16,8 @@ const JS_FIRST = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'];
 const TS_FOR_JS = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 const TS_SOURCE = new Set(['.ts', '.tsx', '.mts', '.cts']);
 const BUILTINS = new Set(builtinModules);
-const caches = new WeakMap();
 export function resolveSpecifier(cfs, fromFile, spec, mode) {
-    let cache = caches.get(cfs);
-    if (!cache) {
-        cache = new Map();
-        caches.set(cfs, cache);
-    }
-    const key = `${fromFile}\0${spec}\0${mode}`;
-    const cached = cache.get(key);
-    if (cached)
-        return cached;
-    const result = new Resolver(cfs, fromFile, mode).resolve(spec);
-    cache.set(key, result);
-    return result;
+    return cfs.derived('resolve', `${fromFile}\0${spec}\0${mode}`, () => new Resolver(cfs, fromFile, mode).resolve(spec));
 }
 /** Whether a specifier names a package (not a path). */
 export function isBareSpecifier(spec) {

@@ -7,19 +7,9 @@
 import path from 'node:path';
 import { isRecord } from './fs-context.js';
 const MAX_EXTENDS_DEPTH = 16;
-const cacheByContext = new WeakMap();
 export function loadTsConfig(cfs, file) {
-    let cache = cacheByContext.get(cfs);
-    if (!cache) {
-        cache = new Map();
-        cacheByContext.set(cfs, cache);
-    }
     const abs = path.resolve(file);
-    if (cache.has(abs))
-        return cache.get(abs) ?? null;
-    const result = load(cfs, abs, new Set(), 0);
-    cache.set(abs, result);
-    return result;
+    return cfs.derived('tsconfig', abs, () => load(cfs, abs, new Set(), 0));
 }
 function load(cfs, file, seen, depth) {
     if (seen.has(file) || depth > MAX_EXTENDS_DEPTH)
@@ -107,26 +97,16 @@ function resolveExtends(cfs, dir, spec) {
     }
     return withJson(path.resolve(dir, spec));
 }
-const nearestCache = new WeakMap();
 /** The nearest `tsconfig.json` at or above `dir`, without leaving the context. */
 export function nearestTsConfig(cfs, dir) {
-    let cache = nearestCache.get(cfs);
-    if (!cache) {
-        cache = new Map();
-        nearestCache.set(cfs, cache);
-    }
     const abs = path.resolve(dir);
-    if (cache.has(abs))
-        return cache.get(abs) ?? null;
-    let found = null;
-    if (cfs.lexicallyInside(abs)) {
+    return cfs.derived('nearest-tsconfig', abs, () => {
+        if (!cfs.lexicallyInside(abs))
+            return null;
         const candidate = path.join(abs, 'tsconfig.json');
         if (cfs.isFile(candidate))
-            found = candidate;
-        else if (abs !== cfs.root)
-            found = nearestTsConfig(cfs, path.dirname(abs));
-    }
-    cache.set(abs, found);
-    return found;
+            return candidate;
+        return abs !== cfs.root ? nearestTsConfig(cfs, path.dirname(abs)) : null;
+    });
 }
 //# sourceMappingURL=tsconfig.js.map

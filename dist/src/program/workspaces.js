@@ -11,7 +11,6 @@ import { globMatches, matchPath } from '../context/glob.js';
 export { matchPath };
 const MAX_GLOB_DEPTH = 6;
 const MAX_PACKAGES = 2000;
-const cache = new WeakMap();
 /**
  * The workspace that holds `fromDir`: the top-most folder at or above it
  * (inside the context) whose package.json has `workspaces` or that has a
@@ -31,14 +30,10 @@ export function findWorkspace(cfs, fromDir) {
     }
     if (!root)
         return null;
-    let byRoot = cache.get(cfs);
-    if (!byRoot) {
-        byRoot = new Map();
-        cache.set(cfs, byRoot);
-    }
-    const cached = byRoot.get(root);
-    if (cached !== undefined)
-        return cached;
+    const found = root;
+    return cfs.derived('workspace', root, () => readWorkspace(cfs, found, patterns));
+}
+function readWorkspace(cfs, root, patterns) {
     const ws = { root, packages: new Map() };
     const include = patterns.filter((p) => !p.startsWith('!'));
     const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => normalizePattern(p.slice(1)));
@@ -55,7 +50,6 @@ export function findWorkspace(cfs, fromDir) {
                 break;
         }
     }
-    byRoot.set(root, ws);
     return ws;
 }
 function workspacePatterns(cfs, dir) {

@@ -1,0 +1,81 @@
+/**
+ * The second half of `npm run build`: bundles tsc's output into the files
+ * the `pid1-lint` command runs (dist/bundle/, committed with dist/src).
+ *
+ * Why: on Node 20, loading ~120 small ES modules one by one (resolve, read,
+ * compile, link) cost more than linting a Dockerfile, and Node 20 has no
+ * compile cache for ES modules. One CommonJS file goes through the V8 code
+ * cache of src/cache/compile-cache.ts, as dockerfile-ast (bundled in too)
+ * does. TypeScript, typescript-estree, ajv and yaml stay outside: they are
+ * loaded only when a program, a config file or a manifest needs them, and
+ * bundling TypeScript makes startup slower (ecosystem.md §6.2). BENCHMARKS.md
+ * has the figures.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import { packageRoot } from '../src/package-info.js';
+
+const root = packageRoot();
+const out = path.join(root, 'dist', 'bundle');
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Loaded lazily, and only when needed (see above).
+  external: ['typescript', '@typescript-eslint/typescript-estree', 'ajv', 'yaml'],
+  // CommonJS has no import.meta: the modules find their package and lazy dependencies from this file instead.
+  define: { 'import.meta.url': '__pid1LintModuleUrl' },
+  // "use strict" first: the ES modules were strict, and a directive after the banner's line is no directive.
+  banner: { js: '"use strict";\nconst __pid1LintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: 'inline',
+  // Smaller to read and scan at every start; names are kept, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/**
+ * esbuild's `__toESM` gives each `import fs from 'node:fs'` a copy of the
+ * module: a getter per property (fs has ~100), for each of the ~40 imports of
+ * a built-in, at every start (~10 ms of a 60 ms Dockerfile-only lint). An
+ * object whose prototype is the module reads the same, at no cost. Only the
+ * node-compatibility case changes (default = module.exports, which is every
+ * import here: built-ins and dockerfile-ast's CommonJS).
+ */
+const TO_ESM = /__toESM=\(mod,isNodeMode,target\)=>\(/g;
+const TO_ESM_BY_PROTOTYPE = '__toESM=(mod,isNodeMode,target)=>isNodeMode&&mod!=null&&(typeof mod=="object"||typeof mod=="function")?__create(mod,{default:{value:mod,enumerable:!0}}):(';
+
+/** The same for `__toCommonJS`, which copies a module's exports for each `import()` of it. */
+const TO_COMMONJS = /__toCommonJS=mod=>__copyProps\(__defProp\(\{\},"__esModule",\{value:!0\}\),mod\)/g;
+const TO_COMMONJS_BY_PROTOTYPE = '__toCommonJS=mod=>__create(mod,{__esModule:{value:!0}})';
+
+function withCheapInterop(file: string): void {
+  let code = fs.readFileSync(file, 'utf8');
+  for (const [helper, pattern, replacement] of [['__toESM', TO_ESM, TO_ESM_BY_PROTOTYPE], ['__toCommonJS', TO_COMMONJS, TO_COMMONJS_BY_PROTOTYPE]] as const) {
+    if (!code.includes(`${helper}(`)) continue;
+    if (code.match(pattern)?.length !== 1) throw new Error(`${file}: esbuild's ${helper} helper not found once (another esbuild version?): update scripts/bundle.ts`);
+    code = code.replace(pattern, replacement);
+  }
+  fs.writeFileSync(file, code);
+}
+
+await build({
+  ...common,
+  entryPoints: {
+    // The command: turns the code cache on, then loads cli.cjs through it.
+    'pid1-lint': 'dist/src/bin.js',
+    // The linter itself, and the worker threads' entry for many Dockerfiles (src/engine/pool.ts).
+    cli: 'dist/src/cli.js',
+    'lint-worker': 'dist/src/engine/lint-worker.js',
+  },
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+});
+for (const name of ['pid1-lint', 'cli', 'lint-worker']) withCheapInterop(path.join(out, `${name}.cjs`));
+// The command runs as a script (npm links it into node_modules/.bin): executable, whatever esbuild's umask.
+fs.chmodSync(path.join(out, 'pid1-lint.cjs'), 0o755);
+console.log(`${path.relative(root, out)}: bundled`);

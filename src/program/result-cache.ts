@@ -1,0 +1,143 @@
+/**
+ * Program analyses kept between runs. A pre-commit hook lints the same
+ * service again and again, mostly with its program unchanged; reading it
+ * again means loading TypeScript (most of a run's time, BENCHMARKS.md).
+ *
+ * An analysis is kept with the journal of everything it asked the build
+ * context (fs-context.ts: which paths exist and how, folder listings, a
+ * digest of every text read). A later run asks the same questions; only when
+ * every answer is the same is the kept analysis used, since nothing it
+ * depended on can then have changed: an edited module, a new file that
+ * module resolution would now find, a changed tsconfig or package.json all
+ * change an answer. The key holds everything else it depended on (entry,
+ * preloads, context, ENV, the config's extra libraries); each entry's
+ * version, the code that analyses, the library table and the parser's versions.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cacheDirectory, readEntry, writeEntry } from '../cache/compile-cache.js';
+import { codeDigest } from '../cache/summary-cache.js';
+import { sha1 } from '../hash.js';
+import type { ContextFs, Journal } from './fs-context.js';
+import { dataFile } from './libraries.js';
+import type { ProgramFactsX } from './types.js';
+
+/** What decides an analysis besides the build context. */
+export interface ResultKeyParts {
+  entry: string;
+  preloads: string[];
+  contextDir: string;
+  env: Record<string, string> | undefined;
+  extraLibraries: unknown[] | undefined;
+}
+
+interface KeptResult {
+  version: string;
+  journal: [string, string][];
+  facts: ProgramFactsX;
+}
+
+/**
+ * One file per program (a run reads only its own): a few hundred services'
+ * worth; past that, the least recently written go.
+ */
+const MAX_RESULTS = 2_000;
+
+export class ResultCache {
+  /** Analyses made by this run, as they will be written (JSON), saved at exit. */
+  private readonly pending = new Map<string, string>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly version: string,
+  ) {
+    process.once('exit', () => this.save());
+  }
+
+  /** The store of the run (in the cache folder's programs/), or null when the cache is off or has no home. */
+  static open(): ResultCache | null {
+    const cache = cacheDirectory();
+    if (!cache) return null;
+    // Unbundled, the code that analyses is every module of src/program/.
+    const here = new URL('.', import.meta.url);
+    const code = codeDigest(() => fs.readdirSync(here).filter((name) => name.endsWith('.js')).sort().map((name) => new URL(name, here)), [dataFile('shutdown-libraries.json')]);
+    const parser = parserVersions();
+    if (code === null || parser === null) return null;
+    const dir = path.join(cache, 'programs');
+    const version = `${parser}/${code}`;
+    const id = `${dir}\0${version}`;
+    let opened = ResultCache.instances.get(id);
+    if (!opened) {
+      opened = new ResultCache(dir, version);
+      ResultCache.instances.set(id, opened);
+    }
+    return opened;
+  }
+
+  /** One per folder and version in a process, so that all of a run's programs are saved together. */
+  private static readonly instances = new Map<string, ResultCache>();
+
+  static key(parts: ResultKeyParts): string {
+    return sha1(JSON.stringify([parts.entry, parts.preloads, parts.contextDir, parts.env ?? {}, parts.extraLibraries ?? []]));
+  }
+
+  /** The kept analysis, when the build context still answers its journal the same way. */
+  lookup(key: string, cfs: ContextFs): ProgramFactsX | null {
+    const kept = this.read(key);
+    if (!kept || kept.version !== this.version || !Array.isArray(kept.journal) || !cfs.replay(kept.journal)) return null;
+    return kept.facts;
+  }
+
+  /** A kept analysis, parsed anew each time (the caller may change it); null when there is none or it is damaged. */
+  private read(key: string): KeptResult | null {
+    const text = this.pending.get(key) ?? readEntry(this.file(key))?.toString('utf8');
+    if (text === undefined) return null;
+    try {
+      return JSON.parse(text) as KeptResult;
+    } catch {
+      // The checksum passed, the JSON did not: as if it were not there.
+      return null;
+    }
+  }
+
+  /** Kept at exit (written whole: a concurrent run reads the old entry or the new one). */
+  keep(key: string, journal: Journal, facts: ProgramFactsX): void {
+    this.pending.set(key, JSON.stringify({ version: this.version, journal: journal.entries(), facts } satisfies KeptResult));
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  private save(): void {
+    if (this.pending.size === 0) return;
+    for (const [key, kept] of this.pending) writeEntry(this.file(key), Buffer.from(kept));
+    this.pending.clear();
+    prune(this.dir);
+  }
+}
+
+/** Past MAX_RESULTS entries, the least recently written go. */
+function prune(dir: string): void {
+  try {
+    const names = fs.readdirSync(dir);
+    if (names.length <= MAX_RESULTS) return;
+    const dated = names.map((name) => ({ name, mtime: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+    dated.sort((a, b) => a.mtime - b.mtime);
+    for (const { name } of dated.slice(0, names.length - MAX_RESULTS)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Another run pruned, or the folder went: nothing to do.
+  }
+}
+
+/** TypeScript's and typescript-estree's versions, read from their package.json (loading them is what a hit saves). */
+function parserVersions(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+    return `${version('typescript')}+${version('@typescript-eslint/typescript-estree')}`;
+  } catch {
+    return null;
+  }
+}
