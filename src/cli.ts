@@ -13,7 +13,7 @@ import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
-import { enableCompileCache } from './cache/compile-cache.js';
+import { deepenRun, enableCompileCache } from './cache/compile-cache.js';
 import { Project } from './config/project.js';
 import type { FixRunOptions } from './fix/loop.js';
 import { relativeTo } from './context/files.js';
@@ -140,6 +140,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const fixType = parseFixType(values['fix-type'] as string | undefined);
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : null;
+    deepenRun(1);
     // Shared by every Dockerfile of the run: each file is looked at and read once.
     const files = new ContextFiles();
     const contextDir = values.context as string | undefined;

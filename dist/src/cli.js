@@ -13,7 +13,7 @@ import { ContextFiles } from './context/files.js';
 import { formatters } from './formatters/index.js';
 import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
-import { enableCompileCache } from './cache/compile-cache.js';
+import { deepenRun, enableCompileCache } from './cache/compile-cache.js';
 import { Project } from './config/project.js';
 import { relativeTo } from './context/files.js';
 const HELP = `Usage: pid1-lint [options] [paths...]
@@ -132,6 +132,7 @@ export async function main(argv, io) {
         if (values.fix && values['fix-dry-run'])
             throw new UsageError('--fix and --fix-dry-run cannot be used together');
         const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : null;
+        deepenRun(1);
         // Shared by every Dockerfile of the run: each file is looked at and read once.
         const files = new ContextFiles();
         const contextDir = values.context;

@@ -83,12 +83,14 @@ type ModuleStatics = {
 function installHook(directory: string): void {
   const M = Module as unknown as ModuleStatics;
   const original = M.prototype._compile;
-  const pending: { script: vm.Script; file: string }[] = [];
+  /** Every script compiled here, and the depth of the run that made its entry (-1: none usable). */
+  const pending: { script: vm.Script; file: string; stored: number }[] = [];
   M.prototype._compile = function compileWithCache(this: ModuleInternals, content: string, filename: string): unknown {
     if (content.length < MIN_SOURCE_CHARS) return original.call(this, content, filename);
     const file = entryFile(directory, filename);
     if (file === null) return original.call(this, content, filename);
-    const cached = readEntry(file);
+    const entry = readEntryWithDepth(file);
+    const cached = entry?.data;
     let script: vm.Script;
     try {
       script = new vm.Script(M.wrap(withoutHashbang(content)), { filename, ...(DYNAMIC_IMPORT ? { importModuleDynamically: DYNAMIC_IMPORT as unknown as vm.ScriptOptions["importModuleDynamically"] } : {}), ...(cached ? { cachedData: cached } : {}) });
@@ -96,13 +98,15 @@ function installHook(directory: string): void {
       // A syntax error: let Node report it the usual way.
       return original.call(this, content, filename);
     }
-    if (!cached || script.cachedDataRejected) pending.push({ script, file });
+    pending.push({ script, file, stored: cached && !script.cachedDataRejected ? (entry?.depth ?? 0) : -1 });
     const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return fn.call(this.exports, this.exports, makeRequire(this, M), this, filename, path.dirname(filename));
   };
-  // At exit the scripts hold the code of every function that ran: store that.
+  // At exit the scripts hold the code of every function that ran: store that, when this run went
+  // deeper than the one that made the entry (a `--version` run's entry lacks the linter's code).
   process.once('exit', () => {
-    for (const { script, file } of pending) writeEntry(file, script.createCachedData());
+    const depth = runDepth();
+    for (const { script, file, stored } of pending) if (stored < depth) writeEntry(file, script.createCachedData(), depth);
   });
 }
 
@@ -141,8 +145,29 @@ function entryFile(directory: string, filename: string): string | null {
   }
 }
 
+/**
+ * How deep a run went: 0 printed its version or help, 1 linted Dockerfiles,
+ * 2 read a program. A code-cache entry is written again by a deeper run than
+ * the one that made it, so it holds the code a lint runs. Kept on the global
+ * object: the bundled command and the linter each carry a copy of this module.
+ */
+const DEPTH = Symbol.for('pid1-lint.run-depth');
+
+export function deepenRun(depth: 1 | 2): void {
+  const global = globalThis as { [DEPTH]?: number };
+  global[DEPTH] = Math.max(global[DEPTH] ?? 0, depth);
+}
+
+function runDepth(): number {
+  return (globalThis as { [DEPTH]?: number })[DEPTH] ?? 0;
+}
+
 /** The cached data of an entry, or undefined when it is missing or damaged. */
 export function readEntry(file: string): Buffer | undefined {
+  return readEntryWithDepth(file)?.data;
+}
+
+function readEntryWithDepth(file: string): { data: Buffer; depth: number } | undefined {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -153,15 +178,16 @@ export function readEntry(file: string): Buffer | undefined {
   const length = buf.readUInt32LE(4);
   const data = buf.subarray(HEADER_BYTES);
   if (data.length !== length || checksum(data) !== buf.readUInt32LE(8)) return undefined;
-  return data;
+  return { data, depth: buf.readUInt32LE(12) };
 }
 
 /** Writes an entry whole (temporary file, then rename): a concurrent reader sees the old one or the new one. */
-export function writeEntry(file: string, data: Buffer): void {
+export function writeEntry(file: string, data: Buffer, depth = 0): void {
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt32LE(MAGIC, 0);
   header.writeUInt32LE(data.length, 4);
   header.writeUInt32LE(checksum(data), 8);
+  header.writeUInt32LE(depth, 12);
   const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
     // The folder may have been deleted since the run started: make it again.

@@ -6,6 +6,7 @@
  * node_modules are recognised by the library table, never read. Nothing is
  * executed, and bad input never throws: parse errors land in `errors`.
  */
+import { deepenRun } from '../cache/compile-cache.js';
 import { openSummaryStore, SummaryStore } from '../cache/summary-cache.js';
 import { ResultCache } from './result-cache.js';
 import type { ContextFiles } from '../context/files.js';
@@ -224,6 +225,7 @@ export async function analyzeProgram(options: AnalyzeOptions): Promise<ProgramFa
     for (const file of kept.files) cache.modulesRead.add(file);
     return kept;
   }
+  deepenRun(2);
   const facts: ProgramFactsX = { entry, files: [], handlers: [], children: [], errors: [], notes: [], preloads, packages: [] };
   // What the analysis asks the context, when it is to be kept.
   const journal = results ? cfs.openJournal() : null;

@@ -106,6 +106,20 @@ describe('compile cache', () => {
     assert.equal(second.stderr, '', 'no warning (an import() in cached code would print an experimental-feature warning)');
   });
 
+  test('an entry made by `--version` is made again by the first lint (deeper run), then left alone', () => {
+    const app = writeTree(APP);
+    const cache = path.join(tempDir(), 'cache');
+    const run = (...args: string[]) => spawnSync(process.execPath, [commandPath(), ...args], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache } });
+    const bundleEntry = () => entries(cache).find((f) => /cli\.cjs-.*\.v8$/.test(f)) ?? '';
+    assert.equal(run('--version').status, 0);
+    const afterVersion = fs.statSync(bundleEntry()).size;
+    assert.equal(run('-f', 'json', app).status, 0);
+    const afterLint = fs.statSync(bundleEntry());
+    assert.ok(afterLint.size > afterVersion, `the lint's code is cached too (${afterVersion} → ${afterLint.size} bytes)`);
+    assert.equal(run('--version').status, 0);
+    assert.equal(fs.statSync(bundleEntry()).mtimeMs, afterLint.mtimeMs, 'a shallower run does not write it again');
+  });
+
   test('the folder may be deleted while a run uses it', () => {
     const cache = path.join(tempDir(), 'cache');
     const module = (rel: string) => JSON.stringify(pathToFileURL(path.join(packageRoot(), 'dist', rel)).href);

@@ -63,6 +63,7 @@ export function enableCompileCache(env = process.env) {
 function installHook(directory) {
     const M = Module;
     const original = M.prototype._compile;
+    /** Every script compiled here, and the depth of the run that made its entry (-1: none usable). */
     const pending = [];
     M.prototype._compile = function compileWithCache(content, filename) {
         if (content.length < MIN_SOURCE_CHARS)
@@ -70,7 +71,8 @@ function installHook(directory) {
         const file = entryFile(directory, filename);
         if (file === null)
             return original.call(this, content, filename);
-        const cached = readEntry(file);
+        const entry = readEntryWithDepth(file);
+        const cached = entry?.data;
         let script;
         try {
             script = new vm.Script(M.wrap(withoutHashbang(content)), { filename, ...(DYNAMIC_IMPORT ? { importModuleDynamically: DYNAMIC_IMPORT } : {}), ...(cached ? { cachedData: cached } : {}) });
@@ -79,15 +81,17 @@ function installHook(directory) {
             // A syntax error: let Node report it the usual way.
             return original.call(this, content, filename);
         }
-        if (!cached || script.cachedDataRejected)
-            pending.push({ script, file });
+        pending.push({ script, file, stored: cached && !script.cachedDataRejected ? (entry?.depth ?? 0) : -1 });
         const fn = script.runInThisContext({ displayErrors: true });
         return fn.call(this.exports, this.exports, makeRequire(this, M), this, filename, path.dirname(filename));
     };
-    // At exit the scripts hold the code of every function that ran: store that.
+    // At exit the scripts hold the code of every function that ran: store that, when this run went
+    // deeper than the one that made the entry (a `--version` run's entry lacks the linter's code).
     process.once('exit', () => {
-        for (const { script, file } of pending)
-            writeEntry(file, script.createCachedData());
+        const depth = runDepth();
+        for (const { script, file, stored } of pending)
+            if (stored < depth)
+                writeEntry(file, script.createCachedData(), depth);
     });
 }
 /**
@@ -123,8 +127,25 @@ function entryFile(directory, filename) {
         return null;
     }
 }
+/**
+ * How deep a run went: 0 printed its version or help, 1 linted Dockerfiles,
+ * 2 read a program. A code-cache entry is written again by a deeper run than
+ * the one that made it, so it holds the code a lint runs. Kept on the global
+ * object: the bundled command and the linter each carry a copy of this module.
+ */
+const DEPTH = Symbol.for('pid1-lint.run-depth');
+export function deepenRun(depth) {
+    const global = globalThis;
+    global[DEPTH] = Math.max(global[DEPTH] ?? 0, depth);
+}
+function runDepth() {
+    return globalThis[DEPTH] ?? 0;
+}
 /** The cached data of an entry, or undefined when it is missing or damaged. */
 export function readEntry(file) {
+    return readEntryWithDepth(file)?.data;
+}
+function readEntryWithDepth(file) {
     let buf;
     try {
         buf = fs.readFileSync(file);
@@ -138,14 +159,15 @@ export function readEntry(file) {
     const data = buf.subarray(HEADER_BYTES);
     if (data.length !== length || checksum(data) !== buf.readUInt32LE(8))
         return undefined;
-    return data;
+    return { data, depth: buf.readUInt32LE(12) };
 }
 /** Writes an entry whole (temporary file, then rename): a concurrent reader sees the old one or the new one. */
-export function writeEntry(file, data) {
+export function writeEntry(file, data, depth = 0) {
     const header = Buffer.alloc(HEADER_BYTES);
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(data.length, 4);
     header.writeUInt32LE(checksum(data), 8);
+    header.writeUInt32LE(depth, 12);
     const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     try {
         // The folder may have been deleted since the run started: make it again.

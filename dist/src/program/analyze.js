@@ -6,6 +6,7 @@
  * node_modules are recognised by the library table, never read. Nothing is
  * executed, and bad input never throws: parse errors land in `errors`.
  */
+import { deepenRun } from '../cache/compile-cache.js';
 import { openSummaryStore, SummaryStore } from '../cache/summary-cache.js';
 import { ResultCache } from './result-cache.js';
 import path from 'node:path';
@@ -192,6 +193,7 @@ export async function analyzeProgram(options) {
             cache.modulesRead.add(file);
         return kept;
     }
+    deepenRun(2);
     const facts = { entry, files: [], handlers: [], children: [], errors: [], notes: [], preloads, packages: [] };
     // What the analysis asks the context, when it is to be kept.
     const journal = results ? cfs.openJournal() : null;
