@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Pid1Model } from '../model/model.js';
+import { isRecord } from '../program/fs-context.js';
 import type { Fix, HandlerFact, Suggestion } from '../types.js';
 import { replaceWordEdit } from './dockerfile.js';
 import { exitCallEdit, handlerSuggestion, setCallOptionEdit, type CallSite } from './handler.js';
@@ -57,8 +58,9 @@ function textOf(model: Pid1Model, file: string): string | null {
 function kindOf(model: Pid1Model, file: string): SourceKind {
   const cfs = model.files.forRoot(model.contextDir);
   for (let dir = path.dirname(file); cfs.lexicallyInside(dir); dir = path.dirname(dir)) {
-    const pkg = cfs.readJson(path.join(dir, 'package.json')) as { type?: unknown } | undefined;
-    if (pkg !== undefined) return sourceKind(file, pkg.type === 'module' ? 'module' : 'commonjs');
+    const pkg = cfs.readJson(path.join(dir, 'package.json'));
+    // Any package.json that parses decides, as for Node: `null` or `[]` there is no "type", so CommonJS.
+    if (pkg !== undefined) return sourceKind(file, isRecord(pkg) && pkg['type'] === 'module' ? 'module' : 'commonjs');
     if (dir === model.contextDir || dir === path.dirname(dir)) break;
   }
   return sourceKind(file);

@@ -36,4 +36,15 @@ describe('fuzz regressions', () => {
     const finding = results[0]?.messages.find((m) => m.ruleId === 'unresolved-entrypoint');
     assert.match(finding?.message ?? '', /more than Linux allows \(PATH_MAX 4096\): node cannot open it/);
   });
+
+  test('a package.json holding `null` beside a program with no handler (seed 291130: the handler suggestion read its "type")', async () => {
+    const results = await checkLint(scratch, {
+      Dockerfile: 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      'package.json': 'null',
+      'server.js': 'setInterval(() => {}, 1000);\n',
+    });
+    const finding = results[0]?.messages.find((m) => m.ruleId === 'unhandled-stop-signal');
+    assert.ok(finding, 'the finding is reported, not an internal error');
+    assert.ok(finding.suggestions?.some((s) => /process\.on\('SIGTERM'/.test(s.fix.text)), 'with its CommonJS handler suggestion');
+  });
 });

@@ -5,6 +5,7 @@
  * servers the reader saw it create.
  */
 import path from 'node:path';
+import { isRecord } from '../program/fs-context.js';
 import { replaceWordEdit } from './dockerfile.js';
 import { exitCallEdit, handlerSuggestion, setCallOptionEdit } from './handler.js';
 import { sourceKind } from './source.js';
@@ -54,8 +55,9 @@ function kindOf(model, file) {
     const cfs = model.files.forRoot(model.contextDir);
     for (let dir = path.dirname(file); cfs.lexicallyInside(dir); dir = path.dirname(dir)) {
         const pkg = cfs.readJson(path.join(dir, 'package.json'));
+        // Any package.json that parses decides, as for Node: `null` or `[]` there is no "type", so CommonJS.
         if (pkg !== undefined)
-            return sourceKind(file, pkg.type === 'module' ? 'module' : 'commonjs');
+            return sourceKind(file, isRecord(pkg) && pkg['type'] === 'module' ? 'module' : 'commonjs');
         if (dir === model.contextDir || dir === path.dirname(dir))
             break;
     }
