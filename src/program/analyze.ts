@@ -239,7 +239,8 @@ export async function analyzeProgram(options: AnalyzeOptions): Promise<ProgramFa
   } finally {
     if (journal) cfs.closeJournal(journal);
   }
-  if (results && journal && !failed) results.keep(key, journal, facts);
+  // A stack overflow elsewhere (a walker on a deep tree) depends on how warm V8 is: not kept.
+  if (results && journal && !failed && !facts.errors.some((e) => e.message.includes(TOO_DEEP))) results.keep(key, journal, facts);
   return facts;
 }
 

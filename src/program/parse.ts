@@ -80,6 +80,7 @@ export function parseWith({ parse }: Parser, file: string, text: string): ParseR
     preserveNodeMaps: false,
     jsDocParsingMode: 'none',
   };
+  if (tooDeep(text)) return { ok: false, message: TOO_DEEP };
   try {
     return { ok: true, ast: parse(stripHashbang(text), options) };
   } catch (error) {
@@ -103,6 +104,7 @@ export function syntaxOf({ ts }: Parser, file: string, text: string): SyntaxResu
   const { filePath, ext } = parserPath(file);
   const kinds: Record<string, TS.ScriptKind> = { '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX, '.tsx': ts.ScriptKind.TSX };
   const moduleFile = ext === '.mjs' || ext === '.mts';
+  if (tooDeep(text)) return { ok: false, message: TOO_DEEP };
   let source: TS.SourceFile;
   try {
     source = ts.createSourceFile(
@@ -128,6 +130,26 @@ export function syntaxOf({ ts }: Parser, file: string, text: string): SyntaxResu
 
 /** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */
 export const TOO_DEEP = 'nested too deeply to be read (the parser ran out of stack)';
+
+/**
+ * Brackets nested deeper than any source a person writes. Past this the
+ * parser may or may not run out of stack, depending on how warm V8's code
+ * is: the outcome would change from run to run (and a kept analysis would
+ * disagree with a new one), so such a source is not parsed at all.
+ */
+const MAX_BRACKET_DEPTH = 500;
+
+/** Whether `( [ {` nest deeper than MAX_BRACKET_DEPTH (counted in strings and comments too: a bound, not a parse). */
+export function tooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_BRACKET_DEPTH) return true;
+    } else if ((c === 0x29 || c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return false;
+}
 
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);

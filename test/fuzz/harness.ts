@@ -13,6 +13,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { lintDockerfile } from '../../src/engine/linter.js';
 import { main } from '../../src/cli.js';
+import { TOO_DEEP } from '../../src/program/parse.js';
 import type { LintResult } from '../../src/types.js';
 import type { Edit, Repo } from './arbitraries.js';
 
@@ -192,6 +193,8 @@ export async function checkKeptAnalyses(scratch: Scratch, repo: Repo, change: Ed
   process.env.PID1_LINT_NO_CACHE = '1';
   try {
     const fresh = (await lintDockerfile(dockerfile)).results;
+    // Where a walker ran out of stack, the outcome depends on how warm V8 is, run to run: nothing to compare.
+    if ([kept, fresh].some((results) => JSON.stringify(results).includes(TOO_DEEP))) return;
     assert.deepEqual(kept, fresh, 'the run with the kept analysis reports what a fresh analysis reports');
   } finally {
     if (saved === undefined) delete process.env.PID1_LINT_NO_CACHE;

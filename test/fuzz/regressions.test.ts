@@ -3,6 +3,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../src/dockerfile/parse.js';
 import { parseShell } from '../../src/shell/parse.js';
+import { TOO_DEEP } from '../../src/program/parse.js';
 import { checkFix, checkLint, Scratch } from './harness.js';
 
 describe('fuzz regressions', () => {
@@ -46,5 +47,14 @@ describe('fuzz regressions', () => {
     const finding = results[0]?.messages.find((m) => m.ruleId === 'unhandled-stop-signal');
     assert.ok(finding, 'the finding is reported, not an internal error');
     assert.ok(finding.suggestions?.some((s) => /process\.on\('SIGTERM'/.test(s.fix.text)), 'with its CommonJS handler suggestion');
+  });
+
+  test('brackets nested 1,250 deep: "nested too deeply" every time, not a syntax error once V8 is warm (seed 291129, kept analyses)', async () => {
+    const source = `const http = ${'require('.repeat(1250)}'http'${')'.repeat(1249)};\n`;
+    const repo = { Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n', 'server.js': source };
+    const messages = async () => (await checkLint(scratch, repo)).flatMap((r) => r.messages.map((m) => m.message));
+    const first = await messages();
+    assert.ok(first.some((m) => m.includes(TOO_DEEP)), first.join('\n'));
+    for (let i = 0; i < 3; i++) assert.deepEqual(await messages(), first);
   });
 });
