@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { commandPath } from '../src/package-info.js';
 import { generateDockerfileOnly, generateMonorepo, generateService, type Workload } from './workloads.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -162,12 +163,6 @@ function touchModule(w: Workload): void {
   fs.writeFileSync(full, `${text}// bench edit ${++edits}\n`);
 }
 
-/** The command a build installs (its package.json "bin"): what users and hooks run. */
-function commandOf(dir: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  return path.join(dir, manifest.bin['pid1-lint'] ?? 'dist/src/cli.js');
-}
-
 function ms(n: number): string {
   return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`;
 }
@@ -242,7 +237,7 @@ async function main(): Promise<void> {
   const coldCache = path.join(benchDir, 'cache-cold');
   const cases: Case[] = [];
   for (const { tag, dir } of builds) {
-    const cli = commandOf(dir);
+    const cli = commandPath(dir);
     const lint = (w: Workload): string[] => [cli, '-f', 'json', w.target];
     const warm = { PID1_LINT_CACHE_DIR: warmCache };
     const main = tag === '';

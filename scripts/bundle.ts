@@ -13,30 +13,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build } from 'esbuild';
 import { packageRoot } from '../src/package-info.js';
 
 const root = packageRoot();
 const out = path.join(root, 'dist', 'bundle');
 
-const common: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // Loaded lazily, and only when needed (see above).
-  external: ['typescript', '@typescript-eslint/typescript-estree', 'ajv', 'yaml'],
-  // CommonJS has no import.meta: the modules find their package and lazy dependencies from this file instead.
-  define: { 'import.meta.url': '__pid1LintModuleUrl' },
-  // "use strict" first: the ES modules were strict, and a directive after the banner's line is no directive.
-  banner: { js: '"use strict";\nconst __pid1LintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  legalComments: 'inline',
-  // Smaller to read and scan at every start; names are kept, so stack traces still read.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-};
 
 /**
  * esbuild's `__toESM` gives each `import fs from 'node:fs'` a copy of the
@@ -64,7 +46,22 @@ function withCheapInterop(file: string): void {
 }
 
 await build({
-  ...common,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Loaded lazily, and only when needed (see above).
+  external: ['typescript', '@typescript-eslint/typescript-estree', 'ajv', 'yaml'],
+  // CommonJS has no import.meta: the modules find their package and lazy dependencies from this file instead.
+  define: { 'import.meta.url': '__pid1LintModuleUrl' },
+  // "use strict" first: the ES modules were strict, and a directive after the banner's line is no directive.
+  banner: { js: '"use strict";\nconst __pid1LintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: 'inline',
+  // Smaller to read and scan at every start; names are kept, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
   entryPoints: {
     // The command: turns the code cache on, then loads cli.cjs through it.
     'pid1-lint': 'dist/src/bin.js',

@@ -37,12 +37,17 @@ function readPackageName(manifest: string): unknown {
 }
 
 export function packageVersion(): string {
-  const json = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return json.version;
+  return manifest(packageRoot()).version;
 }
 
-/** The installed `pid1-lint` command (package.json "bin": the bundled CLI, dist/bundle/pid1-lint.cjs). */
-export function commandPath(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  return path.join(packageRoot(), manifest.bin['pid1-lint'] ?? 'dist/bundle/pid1-lint.cjs');
+/**
+ * The `pid1-lint` command of the package at `root` (package.json "bin": for
+ * this one, the bundled CLI, dist/bundle/pid1-lint.cjs).
+ */
+export function commandPath(root = packageRoot()): string {
+  return path.join(root, manifest(root).bin['pid1-lint'] ?? 'dist/bundle/pid1-lint.cjs');
+}
+
+function manifest(root: string): { version: string; bin: Record<string, string> } {
+  return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
 }

@@ -4,10 +4,16 @@
  * costs a few milliseconds of every start.
  */
 export function sha1(...parts) {
-    const crypto = process.getBuiltinModule('node:crypto');
-    const hash = crypto.createHash('sha1');
+    const hash = crypto().createHash('sha1');
     for (const part of parts)
         hash.update(part).update('\0');
     return hash.digest('base64url');
+}
+/** SHA-256 of a text, hex (the fingerprints of SARIF and GitLab findings). */
+export function sha256Hex(text) {
+    return crypto().createHash('sha256').update(text).digest('hex');
+}
+function crypto() {
+    return process.getBuiltinModule('node:crypto');
 }
 //# sourceMappingURL=hash.js.map

@@ -38,12 +38,16 @@ function readPackageName(manifest) {
     }
 }
 export function packageVersion() {
-    const json = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
-    return json.version;
+    return manifest(packageRoot()).version;
 }
-/** The installed `pid1-lint` command (package.json "bin": the bundled CLI, dist/bundle/pid1-lint.cjs). */
-export function commandPath() {
-    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
-    return path.join(packageRoot(), manifest.bin['pid1-lint'] ?? 'dist/bundle/pid1-lint.cjs');
+/**
+ * The `pid1-lint` command of the package at `root` (package.json "bin": for
+ * this one, the bundled CLI, dist/bundle/pid1-lint.cjs).
+ */
+export function commandPath(root = packageRoot()) {
+    return path.join(root, manifest(root).bin['pid1-lint'] ?? 'dist/bundle/pid1-lint.cjs');
+}
+function manifest(root) {
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 }
 //# sourceMappingURL=package-info.js.map

@@ -20,7 +20,7 @@ import { sha1 } from '../hash.js';
 
 /** The modules whose code decides what a summary holds: a change to any of them starts a new store. */
 const SUMMARY_CODE = ['../program/module-summary.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
-/** Summaries are ~150 bytes each: a few monorepos' worth; the least recently used go first. */
+/** ~150 bytes each: a few monorepos' worth; the least recently used go first. */
 const MAX_ENTRIES = 100_000;
 
 interface Stored<T> {
@@ -37,7 +37,6 @@ export class SummaryStore<T> {
   constructor(
     readonly file: string,
     private readonly version: string,
-    private readonly maxEntries = MAX_ENTRIES,
   ) {
     let run = 0;
     const data = readEntry(file);
@@ -75,7 +74,7 @@ export class SummaryStore<T> {
   save(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, this.maxEntries);
+    const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_ENTRIES);
     const entries = kept.map(([key, { used, value }]) => [key, used, value]);
     writeEntry(this.file, Buffer.from(JSON.stringify({ version: this.version, run: this.run, entries })));
   }
@@ -88,22 +87,15 @@ const stores = new Map<string, SummaryStore<unknown>>();
  * exit; null when the cache is turned off (`PID1_LINT_NO_CACHE`) or has no home.
  */
 export function openSummaryStore<T>(parserVersion: string, env: NodeJS.ProcessEnv = process.env): SummaryStore<T> | null {
-  const code = codeDigest(() => SUMMARY_CODE.map((rel) => new URL(rel, import.meta.url)));
-  return code === null ? null : openKeptStore<T>('summaries.bin', `${parserVersion}/${code}`, MAX_ENTRIES, env);
-}
-
-/**
- * The run's store in `name` (in the cache folder) for entries made by code
- * of the given `version`, saved at exit; null when the cache is off or has no home.
- */
-export function openKeptStore<T>(name: string, version: string, maxEntries: number, env: NodeJS.ProcessEnv = process.env): SummaryStore<T> | null {
   const dir = cacheDirectory(env);
-  if (!dir) return null;
-  const file = path.join(dir, name);
+  const code = codeDigest(() => SUMMARY_CODE.map((rel) => new URL(rel, import.meta.url)));
+  if (!dir || code === null) return null;
+  const version = `${parserVersion}/${code}`;
+  const file = path.join(dir, 'summaries.bin');
   const key = `${file}\0${version}`;
   let store = stores.get(key);
   if (!store) {
-    const opened = new SummaryStore<unknown>(file, version, maxEntries);
+    const opened = new SummaryStore<unknown>(file, version);
     process.once('exit', () => opened.save());
     stores.set(key, opened);
     store = opened;
@@ -117,9 +109,18 @@ export function openKeptStore<T>(name: string, version: string, maxEntries: numb
  */
 export function codeDigest(modules: () => readonly URL[], extra: readonly string[] = []): string | null {
   try {
-    const files = import.meta.url.endsWith('.cjs') ? [fileURLToPath(import.meta.url)] : modules().map((url) => fileURLToPath(url));
-    return sha1(...[...files, ...extra].map((file) => fs.readFileSync(file)));
+    const files = [...(import.meta.url.endsWith('.cjs') ? [fileURLToPath(import.meta.url)] : modules().map((url) => fileURLToPath(url))), ...extra];
+    // The code does not change while it runs: each set of files is read and hashed once per process.
+    const key = files.join('\0');
+    let digest = digests.get(key);
+    if (digest === undefined) {
+      digest = sha1(...files.map((file) => fs.readFileSync(file)));
+      digests.set(key, digest);
+    }
+    return digest;
   } catch {
     return null;
   }
 }
+
+const digests = new Map<string, string>();

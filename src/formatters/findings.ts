@@ -3,9 +3,9 @@
  * repository-relative POSIX paths, the rule metadata behind each finding,
  * source lines for snippets, and fingerprints that survive line moves.
  */
-import type Crypto from 'node:crypto';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
+import { sha256Hex } from '../hash.js';
 import { LineIndex } from '../positions.js';
 import type { Rule } from '../rule.js';
 import type { LintMessage, LintResult, Position } from '../types.js';
@@ -155,7 +155,7 @@ export function fingerprints(findings: Finding[], lines: SourceLines): string[] 
     const key = [ruleLabel(f.message), f.path, snippet === null ? `message:${oneLine(f.message.message)}` : snippet.replace(/\s+/g, ' ').trim()].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    out[i] = hasher().createHash('sha256').update(`${key}\0${occurrence}`).digest('hex');
+    out[i] = sha256Hex(`${key}\0${occurrence}`);
   }
   return out;
 }
@@ -171,9 +171,4 @@ export function countBySeverity(findings: Finding[]): { errors: number; warnings
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** node:crypto, loaded on first use: most formats print no fingerprint. */
-function hasher(): typeof Crypto {
-  return process.getBuiltinModule('node:crypto');
 }

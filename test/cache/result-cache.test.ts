@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { analyzeProgram, createProgramCache } from '../../src/program/index.js';
-import { packageRoot } from '../../src/package-info.js';
+import { commandPath } from '../../src/package-info.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-results-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +75,7 @@ test('another ENV is another analysis', async () => {
 test('the CLI: a second run gives the same report from the kept analysis, and a deleted cache folder is an empty one', () => {
   const root = app('cli', { Dockerfile: 'FROM node:22-slim\nCOPY . .\nCMD ["node", "src/index.js"]\n', 'src/index.js': 'setInterval(() => {}, 1000);\n' });
   const cache = path.join(dir, 'cli-cache');
-  const bin = path.join(packageRoot(), 'dist/bundle/pid1-lint.cjs');
+  const bin = commandPath();
   const run = () => spawnSync(process.execPath, [bin, '-f', 'json', path.join(root, 'Dockerfile')], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache } });
   const first = run();
   assert.equal(first.status, 1, first.stderr);

@@ -19,20 +19,18 @@ import { cacheDirectory, readEntry, writeEntry } from './compile-cache.js';
 import { sha1 } from '../hash.js';
 /** The modules whose code decides what a summary holds: a change to any of them starts a new store. */
 const SUMMARY_CODE = ['../program/module-summary.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
-/** Summaries are ~150 bytes each: a few monorepos' worth; the least recently used go first. */
+/** ~150 bytes each: a few monorepos' worth; the least recently used go first. */
 const MAX_ENTRIES = 100_000;
 export class SummaryStore {
     file;
     version;
-    maxEntries;
     entries = new Map();
     /** Counts runs that wrote the file: an entry's `used` is the last run that needed it. */
     run;
     dirty = false;
-    constructor(file, version, maxEntries = MAX_ENTRIES) {
+    constructor(file, version) {
         this.file = file;
         this.version = version;
-        this.maxEntries = maxEntries;
         let run = 0;
         const data = readEntry(file);
         if (data) {
@@ -69,7 +67,7 @@ export class SummaryStore {
         if (!this.dirty)
             return;
         this.dirty = false;
-        const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, this.maxEntries);
+        const kept = [...this.entries].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_ENTRIES);
         const entries = kept.map(([key, { used, value }]) => [key, used, value]);
         writeEntry(this.file, Buffer.from(JSON.stringify({ version: this.version, run: this.run, entries })));
     }
@@ -80,22 +78,16 @@ const stores = new Map();
  * exit; null when the cache is turned off (`PID1_LINT_NO_CACHE`) or has no home.
  */
 export function openSummaryStore(parserVersion, env = process.env) {
-    const code = codeDigest(() => SUMMARY_CODE.map((rel) => new URL(rel, import.meta.url)));
-    return code === null ? null : openKeptStore('summaries.bin', `${parserVersion}/${code}`, MAX_ENTRIES, env);
-}
-/**
- * The run's store in `name` (in the cache folder) for entries made by code
- * of the given `version`, saved at exit; null when the cache is off or has no home.
- */
-export function openKeptStore(name, version, maxEntries, env = process.env) {
     const dir = cacheDirectory(env);
-    if (!dir)
+    const code = codeDigest(() => SUMMARY_CODE.map((rel) => new URL(rel, import.meta.url)));
+    if (!dir || code === null)
         return null;
-    const file = path.join(dir, name);
+    const version = `${parserVersion}/${code}`;
+    const file = path.join(dir, 'summaries.bin');
     const key = `${file}\0${version}`;
     let store = stores.get(key);
     if (!store) {
-        const opened = new SummaryStore(file, version, maxEntries);
+        const opened = new SummaryStore(file, version);
         process.once('exit', () => opened.save());
         stores.set(key, opened);
         store = opened;
@@ -108,11 +100,19 @@ export function openKeptStore(name, version, maxEntries, env = process.env) {
  */
 export function codeDigest(modules, extra = []) {
     try {
-        const files = import.meta.url.endsWith('.cjs') ? [fileURLToPath(import.meta.url)] : modules().map((url) => fileURLToPath(url));
-        return sha1(...[...files, ...extra].map((file) => fs.readFileSync(file)));
+        const files = [...(import.meta.url.endsWith('.cjs') ? [fileURLToPath(import.meta.url)] : modules().map((url) => fileURLToPath(url))), ...extra];
+        // The code does not change while it runs: each set of files is read and hashed once per process.
+        const key = files.join('\0');
+        let digest = digests.get(key);
+        if (digest === undefined) {
+            digest = sha1(...files.map((file) => fs.readFileSync(file)));
+            digests.set(key, digest);
+        }
+        return digest;
     }
     catch {
         return null;
     }
 }
+const digests = new Map();
 //# sourceMappingURL=summary-cache.js.map

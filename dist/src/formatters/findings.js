@@ -1,5 +1,11 @@
+/**
+ * What the machine formats share: one flat list of findings with
+ * repository-relative POSIX paths, the rule metadata behind each finding,
+ * source lines for snippets, and fingerprints that survive line moves.
+ */
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
+import { sha256Hex } from '../hash.js';
 import { LineIndex } from '../positions.js';
 export const TOOL_NAME = 'pid1-lint';
 export const TOOL_URI = 'https://github.com/pid1-lint/pid1-lint';
@@ -118,7 +124,7 @@ export function fingerprints(findings, lines) {
         const key = [ruleLabel(f.message), f.path, snippet === null ? `message:${oneLine(f.message.message)}` : snippet.replace(/\s+/g, ' ').trim()].join('\0');
         const occurrence = seen.get(key) ?? 0;
         seen.set(key, occurrence + 1);
-        out[i] = hasher().createHash('sha256').update(`${key}\0${occurrence}`).digest('hex');
+        out[i] = sha256Hex(`${key}\0${occurrence}`);
     }
     return out;
 }
@@ -131,9 +137,5 @@ export function countBySeverity(findings) {
 }
 export function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** node:crypto, loaded on first use: most formats print no fingerprint. */
-function hasher() {
-    return process.getBuiltinModule('node:crypto');
 }
 //# sourceMappingURL=findings.js.map
