@@ -8,16 +8,25 @@
  * cache of src/cache/compile-cache.ts, as dockerfile-ast (bundled in too)
  * does. TypeScript, typescript-estree, ajv and yaml stay outside: they are
  * loaded only when a program, a config file or a manifest needs them, and
- * bundling TypeScript makes startup slower (ecosystem.md §6.2). BENCHMARKS.md
- * has the figures.
+ * bundling TypeScript makes startup slower (ecosystem.md §6.2).
+ *
+ * typescript-estree gets a bundle of its own (typescript-estree.cjs, loaded by
+ * src/program/parse.ts when a program is read): the package and its
+ * dependencies are ~130 small CommonJS files, each resolved, read and compiled
+ * without the code cache (~0.1 s). BENCHMARKS.md has the figures.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { packageRoot } from '../src/package-info.js';
 
 const root = packageRoot();
 const out = path.join(root, 'dist', 'bundle');
+const require = createRequire(import.meta.url);
+const ESTREE = '@typescript-eslint/typescript-estree';
+/** What parse.ts loads: the file beside the linter's bundle, and the version it holds (cache keys depend on it). */
+const bundledEstree = { file: './typescript-estree.cjs', version: (require(`${ESTREE}/package.json`) as { version: string }).version };
 
 
 /**
@@ -45,6 +54,20 @@ function withCheapInterop(file: string): void {
   fs.writeFileSync(file, code);
 }
 
+/**
+ * typescript-estree's modules each start with `import * as ts from 'typescript'`,
+ * compiled to `__importStar(require("typescript"))`: a copy of TypeScript's
+ * ~2,000 exports, a getter each, made in ~25 modules at every load (~45 ms).
+ * They only read members of it, which TypeScript's module object itself gives.
+ */
+const TS_IMPORT_STAR = /__importStar\(require\("typescript"\)\)/g;
+
+function withSharedTypeScript(file: string): void {
+  const code = fs.readFileSync(file, 'utf8');
+  if (!TS_IMPORT_STAR.test(code)) throw new Error(`${file}: no __importStar(require("typescript")) (another typescript-estree build?): update scripts/bundle.ts`);
+  fs.writeFileSync(file, code.replace(TS_IMPORT_STAR, 'require("typescript")'));
+}
+
 await build({
   bundle: true,
   platform: 'node',
@@ -53,7 +76,7 @@ await build({
   // Loaded lazily, and only when needed (see above).
   external: ['typescript', '@typescript-eslint/typescript-estree', 'ajv', 'yaml'],
   // CommonJS has no import.meta: the modules find their package and lazy dependencies from this file instead.
-  define: { 'import.meta.url': '__pid1LintModuleUrl' },
+  define: { 'import.meta.url': '__pid1LintModuleUrl', __PID1_LINT_BUNDLED_ESTREE__: JSON.stringify(bundledEstree) },
   // "use strict" first: the ES modules were strict, and a directive after the banner's line is no directive.
   banner: { js: '"use strict";\nconst __pid1LintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   legalComments: 'inline',
@@ -73,6 +96,23 @@ await build({
   outExtension: { '.js': '.cjs' },
 });
 for (const name of ['pid1-lint', 'cli', 'lint-worker']) withCheapInterop(path.join(out, `${name}.cjs`));
+
+await build({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // TypeScript stays the installed one: the same copy the walk's parser uses, and no 9 MB in the package.
+  external: ['typescript'],
+  legalComments: 'inline',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  stdin: { contents: `module.exports = { parse: require('${ESTREE}').parse };`, resolveDir: root, sourcefile: 'typescript-estree-entry.cjs', loader: 'js' },
+  outfile: path.join(out, 'typescript-estree.cjs'),
+});
+withSharedTypeScript(path.join(out, 'typescript-estree.cjs'));
 // The command runs as a script (npm links it into node_modules/.bin): executable, whatever esbuild's umask.
 fs.chmodSync(path.join(out, 'pid1-lint.cjs'), 0o755);
 console.log(`${path.relative(root, out)}: bundled`);

@@ -23,18 +23,31 @@ export interface Parser {
   version: string;
 }
 
+/**
+ * Set by scripts/bundle.ts in the bundled command: typescript-estree is then
+ * its own bundle beside the linter's (one file through the code cache, not
+ * ~130 modules), and this is the version it holds. Unset in dist/src.
+ */
+declare const __PID1_LINT_BUNDLED_ESTREE__: { file: string; version: string } | undefined;
+const BUNDLED_ESTREE = typeof __PID1_LINT_BUNDLED_ESTREE__ === 'object' ? __PID1_LINT_BUNDLED_ESTREE__ : undefined;
+const ESTREE = '@typescript-eslint/typescript-estree';
+
+/** The version of typescript-estree a parse would use, read without loading it. */
+export function estreeVersion(): string {
+  return BUNDLED_ESTREE?.version ?? (createRequire(import.meta.url)(`${ESTREE}/package.json`) as { version: string }).version;
+}
+
 let parser: Promise<Parser> | undefined;
 
 export function loadParser(): Promise<Parser> {
-  // A CommonJS package, required (not imported): no scan of typescript.js for export names (~0.5 s), and
+  // CommonJS, required (not imported): no scan of typescript.js for export names (~0.5 s), and
   // a plain require inside the bundled command (an import() there goes through an experimental vm loader).
   parser ??= new Promise<Parser>((resolve) => {
     const require = createRequire(import.meta.url);
-    const { parse } = require('@typescript-eslint/typescript-estree') as { parse?: ParseFn };
-    if (!parse) throw new Error('@typescript-eslint/typescript-estree has no parse()');
+    const { parse } = require(BUNDLED_ESTREE?.file ?? ESTREE) as { parse?: ParseFn };
+    if (!parse) throw new Error(`${ESTREE} has no parse()`);
     const ts = require('typescript') as typeof TS;
-    const estree = require('@typescript-eslint/typescript-estree/package.json') as { version: string };
-    resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estree.version}` });
+    resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` });
   });
   return parser;
 }

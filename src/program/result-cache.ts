@@ -21,6 +21,7 @@ import { codeDigest } from '../cache/summary-cache.js';
 import { sha1 } from '../hash.js';
 import type { ContextFs, Journal } from './fs-context.js';
 import { dataFile } from './libraries.js';
+import { estreeVersion } from './parse.js';
 import type { ProgramFactsX } from './types.js';
 
 /** What decides an analysis besides the build context. */
@@ -135,8 +136,7 @@ function prune(dir: string): void {
 function parserVersions(): string | null {
   try {
     const require = createRequire(import.meta.url);
-    const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
-    return `${version('typescript')}+${version('@typescript-eslint/typescript-estree')}`;
+    return `${(require('typescript/package.json') as { version: string }).version}+${estreeVersion()}`;
   } catch {
     return null;
   }

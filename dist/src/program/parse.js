@@ -11,18 +11,23 @@
  * (module-summary.ts).
  */
 import { createRequire } from 'node:module';
+const BUNDLED_ESTREE = typeof __PID1_LINT_BUNDLED_ESTREE__ === 'object' ? __PID1_LINT_BUNDLED_ESTREE__ : undefined;
+const ESTREE = '@typescript-eslint/typescript-estree';
+/** The version of typescript-estree a parse would use, read without loading it. */
+export function estreeVersion() {
+    return BUNDLED_ESTREE?.version ?? createRequire(import.meta.url)(`${ESTREE}/package.json`).version;
+}
 let parser;
 export function loadParser() {
-    // A CommonJS package, required (not imported): no scan of typescript.js for export names (~0.5 s), and
+    // CommonJS, required (not imported): no scan of typescript.js for export names (~0.5 s), and
     // a plain require inside the bundled command (an import() there goes through an experimental vm loader).
     parser ??= new Promise((resolve) => {
         const require = createRequire(import.meta.url);
-        const { parse } = require('@typescript-eslint/typescript-estree');
+        const { parse } = require(BUNDLED_ESTREE?.file ?? ESTREE);
         if (!parse)
-            throw new Error('@typescript-eslint/typescript-estree has no parse()');
+            throw new Error(`${ESTREE} has no parse()`);
         const ts = require('typescript');
-        const estree = require('@typescript-eslint/typescript-estree/package.json');
-        resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estree.version}` });
+        resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` });
     });
     return parser;
 }

@@ -20,6 +20,7 @@ import { cacheDirectory, readEntry, writeEntry } from '../cache/compile-cache.js
 import { codeDigest } from '../cache/summary-cache.js';
 import { sha1 } from '../hash.js';
 import { dataFile } from './libraries.js';
+import { estreeVersion } from './parse.js';
 /**
  * One file per program (a run reads only its own): a few hundred services'
  * worth; past that, the least recently written go.
@@ -116,8 +117,7 @@ function prune(dir) {
 function parserVersions() {
     try {
         const require = createRequire(import.meta.url);
-        const version = (name) => require(`${name}/package.json`).version;
-        return `${version('typescript')}+${version('@typescript-eslint/typescript-estree')}`;
+        return `${require('typescript/package.json').version}+${estreeVersion()}`;
     }
     catch {
         return null;
