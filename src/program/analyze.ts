@@ -240,7 +240,7 @@ export async function analyzeProgram(options: AnalyzeOptions): Promise<ProgramFa
     if (journal) cfs.closeJournal(journal);
   }
   // A stack overflow elsewhere (a walker on a deep tree) depends on how warm V8 is: not kept.
-  if (results && journal && !failed && !facts.errors.some((e) => e.message.includes(TOO_DEEP))) results.keep(key, journal, facts);
+  if (results && journal && !failed && !facts.errors.some((e) => e.message.includes(TOO_DEEP))) results.keep(key, cfs, journal, facts);
   return facts;
 }
 

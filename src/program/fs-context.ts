@@ -19,34 +19,17 @@ export type PathStatus =
 export const MAX_SOURCE_BYTES = 2_000_000;
 
 /**
- * What a reader was asked and answered while a journal was open: question
- * (kind, NUL, path…) → answer. Replayed on a later run, the same answers
- * mean the context looks the same to whoever asked (program/result-cache.ts).
+ * What a reader was asked while a journal was open, as question numbers of
+ * its ContextFs (kind, NUL, path…), each answered when first asked in the run
+ * (`ContextFs.journalEntries`). Replayed on a later run, the same answers mean
+ * the context looks the same to whoever asked (program/result-cache.ts).
  * A value worked out once and shared (`derived`) keeps its own journal, which
- * the journals of all who use it hold as a part rather than a copy.
+ * the journals of all who use it hold as a part rather than a copy. Numbers,
+ * not strings: a run holds tens of thousands of questions in thousands of journals.
  */
 export class Journal {
-  /** Question, answer, question, answer…: flat, as a run holds tens of thousands of journals. */
-  private readonly asked: string[] = [];
+  readonly asked: number[] = [];
   readonly parts = new Set<Journal>();
-
-  add(question: string, answer: string): void {
-    this.asked.push(question, answer);
-  }
-
-  /** Every question with its answer: its own and its parts', each once. */
-  entries(): [string, string][] {
-    const all = new Map<string, string>();
-    const seen = new Set<Journal>();
-    const stack: Journal[] = [this];
-    for (let journal = stack.pop(); journal; journal = stack.pop()) {
-      if (seen.has(journal)) continue;
-      seen.add(journal);
-      for (let i = 0; i < journal.asked.length; i += 2) all.set(journal.asked[i] as string, journal.asked[i + 1] as string);
-      stack.push(...journal.parts);
-    }
-    return [...all];
-  }
 }
 
 /** A path's status, a folder's listing, a text, why it could not be read, a size. */
@@ -57,6 +40,8 @@ export class ContextFs {
   private readonly rootReal: string | null;
   private readonly dirs = new Map<string, Set<string> | null>();
   private readonly statuses = new Map<string, PathStatus>();
+  /** The real path of each folder found inside the context (a child's is its parent's plus its name, unless it is a symlink). */
+  private readonly realDirs = new Map<string, string>();
   private readonly texts: Map<string, string | null>;
   private readonly jsons = new Map<string, unknown>();
   /** Why a file inside the context could not be read (permission denied…), for the report. */
@@ -65,6 +50,10 @@ export class ContextFs {
   private readonly journals = new Set<Journal>();
   private readonly digests = new Map<string, string>();
   private readonly listingAnswers = new Map<string, string>();
+  /** Journal questions by number, with their answers as first given in this run. */
+  private readonly questions: string[] = [];
+  private readonly answers: string[] = [];
+  private readonly questionNumbers = new Map<string, Map<string, number>>();
   private readonly derivedValues = new Map<string, Map<string, { value: unknown; journal: Journal | null }>>();
 
   /** `texts` may be shared with the Dockerfile model's reader, so each file is read once per run. */
@@ -133,25 +122,45 @@ export class ContextFs {
     if (!this.lexicallyInside(abs) || this.rootReal === null) return { status: 'outside', real: abs };
     // No file has a longer path; checking it level by level would cost time quadratic in its length.
     if (abs.length > PATH_MAX) return { status: 'missing' };
+    let parentReal: string | undefined;
     if (abs !== this.root) {
       // Exact-case lookup in the parent listing: a case-insensitive host
       // (macOS, Windows) would otherwise report a path Linux cannot open.
-      const parent = this.listing(path.dirname(abs));
+      const parentDir = path.dirname(abs);
+      const parent = this.listing(parentDir);
       if (!parent || !parent.has(path.basename(abs))) return { status: 'missing' };
+      parentReal = this.realDirs.get(parentDir);
     }
-    const real = safeRealpath(abs);
-    if (real === null) return { status: 'missing' };
-    const relReal = path.relative(this.rootReal, real);
-    if (relReal.startsWith('..') || path.isAbsolute(relReal)) return { status: 'outside', real };
     let stat: fs.Stats | undefined;
+    let real: string | null;
     try {
-      stat = fs.statSync(abs, { throwIfNoEntry: false });
+      stat = fs.lstatSync(abs, { throwIfNoEntry: false });
     } catch {
       stat = undefined;
     }
     if (!stat) return { status: 'missing' };
+    if (stat.isSymbolicLink() || parentReal === undefined) {
+      // Where a symlink leads (its parent's real path is known otherwise: no walk over every level again).
+      real = abs === this.root ? this.rootReal : safeRealpath(abs);
+      if (real === null) return { status: 'missing' };
+      const relReal = path.relative(this.rootReal, real);
+      if (relReal.startsWith('..') || path.isAbsolute(relReal)) return { status: 'outside', real };
+      if (stat.isSymbolicLink()) {
+        try {
+          stat = fs.statSync(abs, { throwIfNoEntry: false });
+        } catch {
+          stat = undefined;
+        }
+        if (!stat) return { status: 'missing' };
+      }
+    } else {
+      real = path.join(parentReal, path.basename(abs));
+    }
     if (stat.isFile()) return { status: 'file', path: abs };
-    if (stat.isDirectory()) return { status: 'dir', path: abs };
+    if (stat.isDirectory()) {
+      this.realDirs.set(abs, real);
+      return { status: 'dir', path: abs };
+    }
     return { status: 'missing' };
   }
 
@@ -314,9 +323,33 @@ export class ContextFs {
   }
 
   private note(kind: QuestionKind, abs: string, maxBytes?: number): void {
-    const question = maxBytes === undefined ? `${kind}\0${abs}` : `${kind}\0${abs}\0${maxBytes}`;
-    const answer = this.answer(kind, abs, maxBytes ?? MAX_SOURCE_BYTES);
-    for (const journal of this.journals) journal.add(question, answer);
+    let numbers = this.questionNumbers.get(kind);
+    if (!numbers) {
+      numbers = new Map();
+      this.questionNumbers.set(kind, numbers);
+    }
+    const key = maxBytes === undefined ? abs : `${abs}\0${maxBytes}`;
+    let number = numbers.get(key);
+    if (number === undefined) {
+      number = this.questions.push(`${kind}\0${key}`) - 1;
+      this.answers.push(this.answer(kind, abs, maxBytes ?? MAX_SOURCE_BYTES));
+      numbers.set(key, number);
+    }
+    for (const journal of this.journals) journal.asked.push(number);
+  }
+
+  /** Every question of a journal with its answer: its own and its parts', each once. */
+  journalEntries(journal: Journal): [string, string][] {
+    const numbers = new Set<number>();
+    const seen = new Set<Journal>();
+    const stack: Journal[] = [journal];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const number of next.asked) numbers.add(number);
+      stack.push(...next.parts);
+    }
+    return [...numbers].map((number) => [this.questions[number] as string, this.answers[number] as string]);
   }
 
   /** The answer to a journal question, as text: a status, a listing, a text's digest, a size. */

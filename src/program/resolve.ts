@@ -31,10 +31,21 @@ const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
 const TS_SOURCE = new Set(['.ts', '.tsx', '.mts', '.cts']);
 const BUILTINS = new Set(builtinModules);
 
+/** A letter-case mismatch: the import names `expected`, the context has `found`. */
+interface CaseMismatch {
+  expected: string;
+  found: string;
+}
+
 interface Attempt {
   tried: string[];
   outside?: string;
-  caseMismatch?: { expected: string; found: string };
+  /**
+   * Where a letter-case mismatch may explain a failure, in the order met:
+   * missing candidates (looked into only if nothing is found: a lookup lists
+   * every folder on the way) and mismatches the source mapping found.
+   */
+  caseChecks: (string | CaseMismatch)[];
 }
 
 export function resolveSpecifier(cfs: ContextFs, fromFile: string, spec: string, mode: ResolveMode): Resolution {
@@ -56,7 +67,7 @@ export function splitPackageSpecifier(spec: string): [string, string] {
 }
 
 class Resolver {
-  private readonly attempt: Attempt = { tried: [] };
+  private attempt: Attempt = { tried: [], caseChecks: [] };
   private dirDepth = 0;
   private readonly preferTs: boolean;
 
@@ -89,8 +100,13 @@ class Resolver {
     const ws = findWorkspace(this.cfs, path.dirname(this.from));
     const dir = ws?.packages.get(name);
     if (dir) {
-      const found = this.packageEntry(dir, subpath);
-      if (found) return { kind: 'file', path: found, via: 'workspace package' };
+      // The same for every importer (of one kind, TS or JS): worked out once per run, not per importing module.
+      const entry = this.cfs.derived('package-entry', `${dir}\0${subpath}\0${this.mode}\0${this.preferTs}`, () => {
+        const resolver = new Resolver(this.cfs, this.from, this.mode);
+        return { found: resolver.packageEntry(dir, subpath), attempt: resolver.attempt };
+      });
+      if (entry.found) return { kind: 'file', path: entry.found, via: 'workspace package' };
+      this.attempt = { ...entry.attempt, tried: [...entry.attempt.tried] };
       return this.finish(null);
     }
     return { kind: 'package', name: spec };
@@ -98,7 +114,8 @@ class Resolver {
 
   private finish(found: string | null): Resolution {
     if (found) return { kind: 'file', path: found };
-    if (this.attempt.caseMismatch) return { kind: 'case', ...this.attempt.caseMismatch };
+    const mismatch = this.firstCaseMismatch();
+    if (mismatch) return { kind: 'case', ...mismatch };
     if (this.attempt.outside) return { kind: 'outside', path: this.attempt.outside };
     return { kind: 'missing', tried: this.attempt.tried };
   }
@@ -108,11 +125,17 @@ class Resolver {
     const s = this.cfs.check(candidate);
     if (s.status === 'file') return true;
     if (s.status === 'outside') this.attempt.outside ??= candidate;
-    else if (s.status === 'missing' && !this.attempt.caseMismatch) {
-      const found = this.cfs.caseInsensitiveMatch(candidate);
-      if (found && this.cfs.isFile(found)) this.attempt.caseMismatch = { expected: candidate, found };
-    }
+    else if (s.status === 'missing') this.attempt.caseChecks.push(candidate);
     return false;
+  }
+
+  private firstCaseMismatch(): CaseMismatch | null {
+    for (const check of this.attempt.caseChecks) {
+      if (typeof check !== 'string') return check;
+      const found = this.cfs.caseInsensitiveMatch(check);
+      if (found && this.cfs.isFile(found)) return { expected: check, found };
+    }
+    return null;
   }
 
   private file(p: string): string | null {
@@ -172,11 +195,11 @@ class Resolver {
   private built(output: string): string | null {
     const lookup = findSourceForOutput(this.cfs.root, output, this.cfs);
     this.attempt.tried.push(...lookup.tried.map((t) => path.join(this.cfs.root, t)));
-    if (lookup.caseMismatch && !this.attempt.caseMismatch) {
-      this.attempt.caseMismatch = {
+    if (lookup.caseMismatch) {
+      this.attempt.caseChecks.push({
         expected: path.join(this.cfs.root, lookup.caseMismatch.expected),
         found: path.join(this.cfs.root, lookup.caseMismatch.found),
-      };
+      });
     }
     return lookup.source && this.cfs.isFile(lookup.source) ? lookup.source : null;
   }

@@ -103,8 +103,8 @@ export class ResultCache {
   }
 
   /** Kept at exit (written whole: a concurrent run reads the old entry or the new one). */
-  keep(key: string, journal: Journal, facts: ProgramFactsX): void {
-    this.pending.set(key, JSON.stringify({ version: this.version, journal: journal.entries(), facts } satisfies KeptResult));
+  keep(key: string, cfs: ContextFs, journal: Journal, facts: ProgramFactsX): void {
+    this.pending.set(key, JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts } satisfies KeptResult));
   }
 
   private file(key: string): string {

@@ -31,7 +31,7 @@ export interface Layout {
 export type LayoutResult = { ok: true; layout: Layout } | { ok: false; refused: string };
 
 export interface LayoutOptions {
-  /** Extra folders searched for tools (yarn, pnpm…) after the host PATH. */
+  /** Folders searched for tools (yarn, pnpm…) before the host PATH: the versions the caller pins (as for --prepare). */
   toolPath?: string[];
   env?: NodeJS.ProcessEnv;
 }
@@ -46,7 +46,7 @@ export function layOut(model: Pid1Model, options: LayoutOptions = {}): LayoutRes
   if (model.argv.length === 0) return refuse('the image has no ENTRYPOINT or CMD');
   if (model.stopSignal.invalid) return refuse(`Docker would not build this image: invalid STOPSIGNAL ${model.stopSignal.raw ?? ''}`);
   if (process.platform !== 'linux') return refuse(`verify needs Linux PID namespaces; this is ${process.platform}`);
-  const searchPath = [...(env.PATH ?? '').split(path.delimiter), ...(options.toolPath ?? [])].filter(Boolean);
+  const searchPath = [...(options.toolPath ?? []), ...(env.PATH ?? '').split(path.delimiter)].filter(Boolean);
   const hostTool = (name: string): string | null => {
     if (name === 'node' || name === 'nodejs') return process.execPath;
     for (const dir of [path.dirname(process.execPath), ...searchPath]) {

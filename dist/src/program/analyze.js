@@ -212,7 +212,7 @@ export async function analyzeProgram(options) {
     }
     // A stack overflow elsewhere (a walker on a deep tree) depends on how warm V8 is: not kept.
     if (results && journal && !failed && !facts.errors.some((e) => e.message.includes(TOO_DEEP)))
-        results.keep(key, journal, facts);
+        results.keep(key, cfs, journal, facts);
     return facts;
 }
 async function analyze(options, cache, cfs, entry, preloads, facts) {

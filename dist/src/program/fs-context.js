@@ -11,40 +11,25 @@ import path from 'node:path';
 /** Files larger than this are not parsed (minified bundles, generated code). */
 export const MAX_SOURCE_BYTES = 2_000_000;
 /**
- * What a reader was asked and answered while a journal was open: question
- * (kind, NUL, path…) → answer. Replayed on a later run, the same answers
- * mean the context looks the same to whoever asked (program/result-cache.ts).
+ * What a reader was asked while a journal was open, as question numbers of
+ * its ContextFs (kind, NUL, path…), each answered when first asked in the run
+ * (`ContextFs.journalEntries`). Replayed on a later run, the same answers mean
+ * the context looks the same to whoever asked (program/result-cache.ts).
  * A value worked out once and shared (`derived`) keeps its own journal, which
- * the journals of all who use it hold as a part rather than a copy.
+ * the journals of all who use it hold as a part rather than a copy. Numbers,
+ * not strings: a run holds tens of thousands of questions in thousands of journals.
  */
 export class Journal {
-    /** Question, answer, question, answer…: flat, as a run holds tens of thousands of journals. */
     asked = [];
     parts = new Set();
-    add(question, answer) {
-        this.asked.push(question, answer);
-    }
-    /** Every question with its answer: its own and its parts', each once. */
-    entries() {
-        const all = new Map();
-        const seen = new Set();
-        const stack = [this];
-        for (let journal = stack.pop(); journal; journal = stack.pop()) {
-            if (seen.has(journal))
-                continue;
-            seen.add(journal);
-            for (let i = 0; i < journal.asked.length; i += 2)
-                all.set(journal.asked[i], journal.asked[i + 1]);
-            stack.push(...journal.parts);
-        }
-        return [...all];
-    }
 }
 export class ContextFs {
     root;
     rootReal;
     dirs = new Map();
     statuses = new Map();
+    /** The real path of each folder found inside the context (a child's is its parent's plus its name, unless it is a symlink). */
+    realDirs = new Map();
     texts;
     jsons = new Map();
     /** Why a file inside the context could not be read (permission denied…), for the report. */
@@ -53,6 +38,10 @@ export class ContextFs {
     journals = new Set();
     digests = new Map();
     listingAnswers = new Map();
+    /** Journal questions by number, with their answers as first given in this run. */
+    questions = [];
+    answers = [];
+    questionNumbers = new Map();
     derivedValues = new Map();
     /** `texts` may be shared with the Dockerfile model's reader, so each file is read once per run. */
     constructor(root, texts = new Map()) {
@@ -118,32 +107,54 @@ export class ContextFs {
         // No file has a longer path; checking it level by level would cost time quadratic in its length.
         if (abs.length > PATH_MAX)
             return { status: 'missing' };
+        let parentReal;
         if (abs !== this.root) {
             // Exact-case lookup in the parent listing: a case-insensitive host
             // (macOS, Windows) would otherwise report a path Linux cannot open.
-            const parent = this.listing(path.dirname(abs));
+            const parentDir = path.dirname(abs);
+            const parent = this.listing(parentDir);
             if (!parent || !parent.has(path.basename(abs)))
                 return { status: 'missing' };
+            parentReal = this.realDirs.get(parentDir);
         }
-        const real = safeRealpath(abs);
-        if (real === null)
-            return { status: 'missing' };
-        const relReal = path.relative(this.rootReal, real);
-        if (relReal.startsWith('..') || path.isAbsolute(relReal))
-            return { status: 'outside', real };
         let stat;
+        let real;
         try {
-            stat = fs.statSync(abs, { throwIfNoEntry: false });
+            stat = fs.lstatSync(abs, { throwIfNoEntry: false });
         }
         catch {
             stat = undefined;
         }
         if (!stat)
             return { status: 'missing' };
+        if (stat.isSymbolicLink() || parentReal === undefined) {
+            // Where a symlink leads (its parent's real path is known otherwise: no walk over every level again).
+            real = abs === this.root ? this.rootReal : safeRealpath(abs);
+            if (real === null)
+                return { status: 'missing' };
+            const relReal = path.relative(this.rootReal, real);
+            if (relReal.startsWith('..') || path.isAbsolute(relReal))
+                return { status: 'outside', real };
+            if (stat.isSymbolicLink()) {
+                try {
+                    stat = fs.statSync(abs, { throwIfNoEntry: false });
+                }
+                catch {
+                    stat = undefined;
+                }
+                if (!stat)
+                    return { status: 'missing' };
+            }
+        }
+        else {
+            real = path.join(parentReal, path.basename(abs));
+        }
         if (stat.isFile())
             return { status: 'file', path: abs };
-        if (stat.isDirectory())
+        if (stat.isDirectory()) {
+            this.realDirs.set(abs, real);
             return { status: 'dir', path: abs };
+        }
         return { status: 'missing' };
     }
     isFile(p) {
@@ -308,10 +319,35 @@ export class ContextFs {
         return true;
     }
     note(kind, abs, maxBytes) {
-        const question = maxBytes === undefined ? `${kind}\0${abs}` : `${kind}\0${abs}\0${maxBytes}`;
-        const answer = this.answer(kind, abs, maxBytes ?? MAX_SOURCE_BYTES);
+        let numbers = this.questionNumbers.get(kind);
+        if (!numbers) {
+            numbers = new Map();
+            this.questionNumbers.set(kind, numbers);
+        }
+        const key = maxBytes === undefined ? abs : `${abs}\0${maxBytes}`;
+        let number = numbers.get(key);
+        if (number === undefined) {
+            number = this.questions.push(`${kind}\0${key}`) - 1;
+            this.answers.push(this.answer(kind, abs, maxBytes ?? MAX_SOURCE_BYTES));
+            numbers.set(key, number);
+        }
         for (const journal of this.journals)
-            journal.add(question, answer);
+            journal.asked.push(number);
+    }
+    /** Every question of a journal with its answer: its own and its parts', each once. */
+    journalEntries(journal) {
+        const numbers = new Set();
+        const seen = new Set();
+        const stack = [journal];
+        for (let next = stack.pop(); next; next = stack.pop()) {
+            if (seen.has(next))
+                continue;
+            seen.add(next);
+            for (const number of next.asked)
+                numbers.add(number);
+            stack.push(...next.parts);
+        }
+        return [...numbers].map((number) => [this.questions[number], this.answers[number]]);
     }
     /** The answer to a journal question, as text: a status, a listing, a text's digest, a size. */
     answer(kind, p, maxBytes) {

@@ -35,7 +35,7 @@ class Resolver {
     cfs;
     from;
     mode;
-    attempt = { tried: [] };
+    attempt = { tried: [], caseChecks: [] };
     dirDepth = 0;
     preferTs;
     constructor(cfs, from, mode) {
@@ -71,9 +71,14 @@ class Resolver {
         const ws = findWorkspace(this.cfs, path.dirname(this.from));
         const dir = ws?.packages.get(name);
         if (dir) {
-            const found = this.packageEntry(dir, subpath);
-            if (found)
-                return { kind: 'file', path: found, via: 'workspace package' };
+            // The same for every importer (of one kind, TS or JS): worked out once per run, not per importing module.
+            const entry = this.cfs.derived('package-entry', `${dir}\0${subpath}\0${this.mode}\0${this.preferTs}`, () => {
+                const resolver = new Resolver(this.cfs, this.from, this.mode);
+                return { found: resolver.packageEntry(dir, subpath), attempt: resolver.attempt };
+            });
+            if (entry.found)
+                return { kind: 'file', path: entry.found, via: 'workspace package' };
+            this.attempt = { ...entry.attempt, tried: [...entry.attempt.tried] };
             return this.finish(null);
         }
         return { kind: 'package', name: spec };
@@ -81,8 +86,9 @@ class Resolver {
     finish(found) {
         if (found)
             return { kind: 'file', path: found };
-        if (this.attempt.caseMismatch)
-            return { kind: 'case', ...this.attempt.caseMismatch };
+        const mismatch = this.firstCaseMismatch();
+        if (mismatch)
+            return { kind: 'case', ...mismatch };
         if (this.attempt.outside)
             return { kind: 'outside', path: this.attempt.outside };
         return { kind: 'missing', tried: this.attempt.tried };
@@ -94,12 +100,19 @@ class Resolver {
             return true;
         if (s.status === 'outside')
             this.attempt.outside ??= candidate;
-        else if (s.status === 'missing' && !this.attempt.caseMismatch) {
-            const found = this.cfs.caseInsensitiveMatch(candidate);
-            if (found && this.cfs.isFile(found))
-                this.attempt.caseMismatch = { expected: candidate, found };
-        }
+        else if (s.status === 'missing')
+            this.attempt.caseChecks.push(candidate);
         return false;
+    }
+    firstCaseMismatch() {
+        for (const check of this.attempt.caseChecks) {
+            if (typeof check !== 'string')
+                return check;
+            const found = this.cfs.caseInsensitiveMatch(check);
+            if (found && this.cfs.isFile(found))
+                return { expected: check, found };
+        }
+        return null;
     }
     file(p) {
         const ext = path.extname(p);
@@ -163,11 +176,11 @@ class Resolver {
     built(output) {
         const lookup = findSourceForOutput(this.cfs.root, output, this.cfs);
         this.attempt.tried.push(...lookup.tried.map((t) => path.join(this.cfs.root, t)));
-        if (lookup.caseMismatch && !this.attempt.caseMismatch) {
-            this.attempt.caseMismatch = {
+        if (lookup.caseMismatch) {
+            this.attempt.caseChecks.push({
                 expected: path.join(this.cfs.root, lookup.caseMismatch.expected),
                 found: path.join(this.cfs.root, lookup.caseMismatch.found),
-            };
+            });
         }
         return lookup.source && this.cfs.isFile(lookup.source) ? lookup.source : null;
     }

@@ -83,8 +83,8 @@ export class ResultCache {
         }
     }
     /** Kept at exit (written whole: a concurrent run reads the old entry or the new one). */
-    keep(key, journal, facts) {
-        this.pending.set(key, JSON.stringify({ version: this.version, journal: journal.entries(), facts }));
+    keep(key, cfs, journal, facts) {
+        this.pending.set(key, JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts }));
     }
     file(key) {
         return path.join(this.dir, `${key}.json`);

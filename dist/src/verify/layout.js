@@ -28,7 +28,7 @@ export function layOut(model, options = {}) {
         return refuse(`Docker would not build this image: invalid STOPSIGNAL ${model.stopSignal.raw ?? ''}`);
     if (process.platform !== 'linux')
         return refuse(`verify needs Linux PID namespaces; this is ${process.platform}`);
-    const searchPath = [...(env.PATH ?? '').split(path.delimiter), ...(options.toolPath ?? [])].filter(Boolean);
+    const searchPath = [...(options.toolPath ?? []), ...(env.PATH ?? '').split(path.delimiter)].filter(Boolean);
     const hostTool = (name) => {
         if (name === 'node' || name === 'nodejs')
             return process.execPath;
