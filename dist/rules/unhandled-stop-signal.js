@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule.js';
 import { initAbove, linkLocation, processOf, programCommand } from '../src/model/queries.js';
 import { decidingHandler, describeOtherHandlers } from '../src/model/program.js';
-import { addInitFix, initOrHandler, programHandlerSuggestion, stopSignalSuggestion } from '../src/fix/index.js';
+import { addInitFix, execFormText, initOrHandler, initToRecommend, programHandlerSuggestion, stopSignalSuggestion } from '../src/fix/index.js';
 export default defineRule({
     id: 'unhandled-stop-signal',
     meta: {
@@ -34,8 +34,7 @@ export default defineRule({
             // Either remedy works here: an init ends it at once (the default action, 143), a listener lets it shut down
             // gracefully. --fix-type or config `fix.type` picks the fix and the one the message recommends.
             const handler = `Add a handler that ends the process (process.on('${signal}', …) closing the server, then process.exit)`;
-            const init = 'Run it under an init (ENTRYPOINT ["/usr/bin/tini", "--"] with tini installed, or docker run --init): the default action then ends it';
-            const remedy = context.fixType === 'handler' ? handler : context.fixType === 'init' ? init : `${handler}, or run it under an init (tini)`;
+            const remedy = context.fixType === 'handler' ? handler : context.fixType === 'init' ? initRemedy(model) : `${handler}, or run it under an init (tini)`;
             const change = initOrHandler(context.fixType, addInitFix(model), programHandlerSuggestion(model, signal));
             context.report({ messageId: 'pid1NoHandler', loc, data: { command, signal, found: why, remedy }, ...change });
             return;
@@ -70,4 +69,10 @@ export default defineRule({
         });
     },
 });
+/** The init remedy, naming the init the fix would put in front for this image (apk installs tini at /sbin/tini, facts §8). */
+function initRemedy(model) {
+    const init = initToRecommend(model);
+    const which = init.inImage ? `the image's ${init.name}` : `${init.name} installed`;
+    return `Run it under an init (ENTRYPOINT ${execFormText([init.path, '--'])} with ${which}, or docker run --init): the default action then ends it`;
+}
 //# sourceMappingURL=unhandled-stop-signal.js.map

@@ -7,7 +7,7 @@ export { commandRemedy, commandSite, expandInShellSuggestion, type CommandRemedy
 export { execFormText, envValue, insertLinesAfter, insertLinesBefore, replaceWordEdit, rewriteInstruction } from './dockerfile.js';
 export { mergeEdits } from './edits.js';
 export { exitCallEdit, handlerSuggestion, insertHandlerSuggestion, setCallOptionEdit, type CallSite, type HandlerInsertion } from './handler.js';
-export { addInitFix, entrypointEdits, initInstall, installNamedInit, type InitInstall } from './init.js';
+export { addInitFix, entrypointEdits, initInstall, initToRecommend, installNamedInit, type InitInstall } from './init.js';
 export { directCommandSuggestion } from './package-manager.js';
 export { exitSuggestion, pathCaseFix, programHandlerSuggestion } from './program.js';
 export { repairExecForm } from './repair-json.js';

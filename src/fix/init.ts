@@ -74,6 +74,20 @@ export function initInstall(model: Pid1Model, names: readonly InstallableInit[] 
   return name === 'tini' ? helperStageInstall(model, stage) : null;
 }
 
+/**
+ * The init that `addInitFix` puts in front for this image, for a message to
+ * name: the one the image already has, or tini where the fix installs it
+ * (apk: /sbin/tini; apt and the helper stage: /usr/bin/tini). Where no fix
+ * can be built, tini where the image's package manager installs it
+ * (Debian's path when that is not known).
+ */
+export function initToRecommend(model: Pid1Model): { name: InstallableInit; path: string; inImage: boolean } {
+  const install = initInstall(model);
+  if (install) return { name: install.name, path: install.path, inImage: install.edits.length === 0 };
+  const manager = model.image?.osPackageManager;
+  return { name: 'tini', path: (manager ? PACKAGE_INSTALL[manager]?.paths.tini : undefined) ?? '/usr/bin/tini', inImage: false };
+}
+
 function helperStageInstall(model: Pid1Model, stage: Stage): InitInstall | null {
   // A new stage before the final one shifts the numbers of the stages after it.
   if (referencesStageNumbers(model, stage.index)) return null;

@@ -19,6 +19,7 @@ import { expandWord } from '../dockerfile/expand.js';
 import type { Instruction } from '../dockerfile/parse.js';
 import { resolvePath, type Stage } from '../dockerfile/stages.js';
 import { canonicalSignal } from '../signals.js';
+import { nextStandalonePath } from '../program/next-standalone.js';
 import type { PathMapper } from './paths.js';
 import { findInit, type InstalledInit } from './inits.js';
 import {
@@ -733,10 +734,9 @@ export class ChainResolver {
     const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
     if (!('host' in mapped)) return null;
     if (mapped.exists) return mapped.host;
-    const marker = `${path.sep}.next${path.sep}standalone${path.sep}`;
-    const at = mapped.host.indexOf(marker);
-    if (at < 0) return null;
-    const project = mapped.host.slice(0, at) + path.sep + mapped.host.slice(at + marker.length);
+    const standalone = nextStandalonePath(mapped.host);
+    if (!standalone) return null;
+    const project = path.join(standalone.appDir, ...standalone.below);
     return this.input.files.exists(project) ? project : null;
   }
 

@@ -65,4 +65,20 @@ describe('options that reach the program reader and the model', () => {
     assert.equal(await remedy({ '.pid1lintrc.json': '{"fix": {"type": "handler"}}' }), "Add a handler that ends the process (process.on('SIGTERM', …) closing the server, then process.exit)");
     assert.match(await remedy({ '.pid1lintrc.json': '{"fix": {"type": "init"}}' }), /^Run it under an init \(ENTRYPOINT \["\/usr\/bin\/tini", "--"\] with tini installed, or docker run --init\)/);
   });
+
+  test('fix.type init: the message names the init the fix puts in front for the image (apk: /sbin/tini, facts §8)', async () => {
+    const server = "require('node:http').createServer().listen(3000);\n";
+    const config = { '.pid1lintrc.json': '{"fix": {"type": "init"}}' };
+    const message = async (from: string, cmd = '["node", "server.js"]') => {
+      const { results } = await lint({ Dockerfile: `FROM ${from}\nWORKDIR /app\nCOPY server.js ./\nCMD ${cmd}\n`, 'server.js': server, ...config });
+      const text = results[0]?.messages.find((m) => m.ruleId === 'unhandled-stop-signal')?.message ?? '';
+      return text.slice(text.indexOf('(facts §5 node-none). ') + '(facts §5 node-none). '.length);
+    };
+    const remedy = (entrypoint: string, which: string) => `Run it under an init (ENTRYPOINT ${entrypoint} with ${which}, or docker run --init): the default action then ends it`;
+    assert.equal(await message('node:22-slim'), remedy('["/usr/bin/tini", "--"]', 'tini installed'), 'Debian: apt-get install tini');
+    assert.equal(await message('node:22-bookworm'), remedy('["/usr/bin/tini", "--"]', 'tini installed'), 'Debian: apt-get install tini');
+    assert.equal(await message('node:22-alpine'), remedy('["/sbin/tini", "--"]', 'tini installed'), 'Alpine: apk add tini');
+    assert.equal(await message('gcr.io/distroless/nodejs22-debian12', '["server.js"]'), remedy('["/usr/bin/tini", "--"]', 'tini installed'), 'no package manager: tini-static copied to /usr/bin/tini');
+    assert.equal(await message('cgr.dev/chainguard/node:latest', '["server.js"]'), remedy('["/usr/bin/dumb-init", "--"]', "the image's dumb-init"), 'Chainguard ships dumb-init');
+  });
 });

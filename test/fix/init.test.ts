@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildModel, type Pid1Model } from '../../src/model/model.js';
-import { addInitFix } from '../../src/fix/init.js';
+import { addInitFix, initToRecommend } from '../../src/fix/init.js';
 import { initOrHandler } from '../../src/fix/remedy.js';
 import { applyEdits } from '../../src/fix/edits.js';
 import { lintDockerfile } from '../../src/engine/linter.js';
@@ -100,6 +100,25 @@ describe('addInitFix', () => {
     if ('refused' in report) return;
     assert.equal(report.stopped, true, report.stderr);
     assert.equal(report.exitCode, 143);
+  });
+});
+
+describe('initToRecommend: the init a message names, as the fix would put it in front', () => {
+  const rows: [string, string, ReturnType<typeof initToRecommend>][] = [
+    ['Debian (apt)', 'FROM node:22-slim\nCMD ["node", "server.js"]\n', { name: 'tini', path: '/usr/bin/tini', inImage: false }],
+    ['Alpine (apk)', 'FROM node:22-alpine\nCMD ["node", "server.js"]\n', { name: 'tini', path: '/sbin/tini', inImage: false }],
+    ['no package manager: tini-static copied to /usr/bin/tini', 'FROM gcr.io/distroless/nodejs22-debian12\nCMD ["server.js"]\n', { name: 'tini', path: '/usr/bin/tini', inImage: false }],
+    ['an init the image already has', 'FROM denoland/deno:2.1.4\nENTRYPOINT ["deno", "run", "main.ts"]\n', { name: 'tini', path: '/tini', inImage: true }],
+    ['Alpine, no fix possible (non-root base, COPY --from=1): where apk installs it',
+      'FROM node:22-alpine AS base\nUSER node\n\nFROM base\nCOPY --from=1 /y /y\nCMD ["node", "server.js"]\n', { name: 'tini', path: '/sbin/tini', inImage: false }],
+    ['no fix possible, no package manager: Debian\'s path',
+      'FROM node:22 AS build\nRUN echo\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=1 /y /y\nCMD ["server.js"]\n', { name: 'tini', path: '/usr/bin/tini', inImage: false }],
+  ];
+  for (const [name, text, expected] of rows) {
+    test(name, () => assert.deepEqual(initToRecommend(modelOf(text)), expected));
+  }
+  test('the no-fix rows really have no fix', () => {
+    for (const [, text] of rows.slice(-2)) assert.equal(addInitFix(modelOf(text)), null);
   });
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { findSourceForOutput, type SourceLookup } from '../../src/program/source-map.js';
+import { nextStandalonePath } from '../../src/program/next-standalone.js';
 import { lines, makeTree } from './helpers.js';
 
 /** The lookup with `source` made context-relative. */
@@ -249,6 +250,17 @@ test('tsc --outDir in a build script (no outDir in tsconfig)', () => {
   const r = lookup(root, 'build/main.js');
   assert.equal(r.rel, 'src/main.ts');
   assert.equal(r.via, 'tsc script outDir build → rootDir src');
+});
+
+test('nextStandalonePath: the app folder and the path below .next/standalone/ (shared by the chain and the source mapper)', () => {
+  const p = (...parts: string[]) => path.join(path.sep, ...parts);
+  assert.deepEqual(nextStandalonePath(p('ctx', '.next', 'standalone', 'package.json')), { appDir: p('ctx'), below: ['package.json'] });
+  assert.deepEqual(nextStandalonePath(p('ctx', 'apps', 'web', '.next', 'standalone', 'apps', 'web', 'server.js')), { appDir: p('ctx', 'apps', 'web'), below: ['apps', 'web', 'server.js'] });
+  assert.deepEqual(nextStandalonePath(p('.next', 'standalone', 'server.js')), { appDir: path.sep, below: ['server.js'] });
+  // A workspace package named `standalone` below the output is part of the copy.
+  assert.deepEqual(nextStandalonePath(p('ctx', '.next', 'standalone', 'packages', 'standalone', 'server.js')), { appDir: p('ctx'), below: ['packages', 'standalone', 'server.js'] });
+  assert.equal(nextStandalonePath(p('ctx', 'standalone', 'server.js')), null);
+  assert.equal(nextStandalonePath(p('ctx', '.next', 'server', 'app.js')), null);
 });
 
 test('a missing server.js beside next.config.*: standalone output copied to the root, unless server.ts exists', () => {

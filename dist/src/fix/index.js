@@ -7,7 +7,7 @@ export { commandRemedy, commandSite, expandInShellSuggestion } from './command.j
 export { execFormText, envValue, insertLinesAfter, insertLinesBefore, replaceWordEdit, rewriteInstruction } from './dockerfile.js';
 export { mergeEdits } from './edits.js';
 export { exitCallEdit, handlerSuggestion, insertHandlerSuggestion, setCallOptionEdit } from './handler.js';
-export { addInitFix, entrypointEdits, initInstall, installNamedInit } from './init.js';
+export { addInitFix, entrypointEdits, initInstall, initToRecommend, installNamedInit } from './init.js';
 export { directCommandSuggestion } from './package-manager.js';
 export { exitSuggestion, pathCaseFix, programHandlerSuggestion } from './program.js';
 export { repairExecForm } from './repair-json.js';

@@ -14,6 +14,7 @@ import { relativeTo } from '../context/files.js';
 import { expandWord } from '../dockerfile/expand.js';
 import { resolvePath } from '../dockerfile/stages.js';
 import { canonicalSignal } from '../signals.js';
+import { nextStandalonePath } from '../program/next-standalone.js';
 import { findInit } from './inits.js';
 import { basename, firstOperand, initName, NODEMON_VALUE_OPTIONS, packageManagerName, parseInit, parseNodeArgs, parsePackageManager, parseShell, parseWrapper, PM2_VALUE_OPTIONS, splitNodeOptions, toolFromScriptPath, TSX_VALUE_OPTIONS, } from './launchers.js';
 /** Programs every image with a shell has; enough for `command -v` in docker-entrypoint.sh. */
@@ -610,11 +611,10 @@ export class ChainResolver {
             return null;
         if (mapped.exists)
             return mapped.host;
-        const marker = `${path.sep}.next${path.sep}standalone${path.sep}`;
-        const at = mapped.host.indexOf(marker);
-        if (at < 0)
+        const standalone = nextStandalonePath(mapped.host);
+        if (!standalone)
             return null;
-        const project = mapped.host.slice(0, at) + path.sep + mapped.host.slice(at + marker.length);
+        const project = path.join(standalone.appDir, ...standalone.below);
         return this.input.files.exists(project) ? project : null;
     }
     /** The container directory of a package.json found on the host (for workspace packages). */

@@ -31,6 +31,7 @@
 import path from 'node:path';
 import { ContextFs, isRecord } from './fs-context.js';
 import { litPath, litString, readLiteralConfig } from './literal-config.js';
+import { nextStandalonePath } from './next-standalone.js';
 import { loadTsConfig } from './tsconfig.js';
 import { matchPath } from './workspaces.js';
 const OUTPUT_EXTENSIONS = ['.js', '.mjs', '.cjs'];
@@ -184,14 +185,12 @@ class Search {
         return this.cfs.root;
     }
     nextStandalone(out) {
-        const parts = out.split(path.sep);
-        const at = parts.lastIndexOf('standalone');
-        if (at <= 0 || parts[at - 1] !== '.next')
+        const standalone = nextStandalonePath(out);
+        if (!standalone)
             return;
-        const appDir = parts.slice(0, at - 1).join(path.sep) || path.sep;
-        const candidates = [appDir];
+        const candidates = [standalone.appDir];
         // Monorepo standalone output mirrors the app's path: `.next/standalone/apps/web/server.js`.
-        const inner = parts.slice(at + 1, -1);
+        const inner = standalone.below.slice(0, -1);
         if (inner.length > 0)
             candidates.push(path.join(this.cfs.root, ...inner));
         for (const dir of candidates) {
