@@ -281,6 +281,16 @@ async function main(): Promise<void> {
       );
     }
     if (main) {
+      // What no change to the linter's own code goes under: TypeScript's parse of every module, once, and nothing else.
+      const largest = monorepos.at(-1) as Workload;
+      cases.push({
+        id: `${largest.name}-parse-floor`,
+        label: `${largest.name.replace('monorepo-', 'monorepo ')}: TypeScript's parser alone on its ${largest.reachable} modules (no lint: the floor of any run that reads them)`,
+        phase: 'heavy',
+        argv: [path.join(here, 'parse-floor.js'), largest.target],
+        env: { PID1_LINT_CACHE_DIR: path.join(benchDir, 'cache-parse-floor') },
+        warmup: true,
+      });
       // The read-once and worker levers show as well on the smallest monorepo, at a tenth of the time.
       const smallest = monorepos[0] as Workload;
       const harness = path.join(here, 'harness.js');

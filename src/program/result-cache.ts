@@ -46,14 +46,16 @@ interface KeptResult {
 const MAX_RESULTS = 2_000;
 
 export class ResultCache {
-  /** Analyses made by this run, as they will be written (JSON), saved at exit. */
-  private readonly pending = new Map<string, string>();
+  /** Whether this run wrote an analysis (then the folder is pruned at exit). */
+  private wrote = false;
 
   private constructor(
     private readonly dir: string,
     private readonly version: string,
   ) {
-    process.once('exit', () => this.save());
+    process.once('exit', () => {
+      if (this.wrote) prune(this.dir);
+    });
   }
 
   /** The store of the run (in the cache folder's programs/), or null when the cache is off or has no home. */
@@ -92,7 +94,7 @@ export class ResultCache {
 
   /** A kept analysis, parsed anew each time (the caller may change it); null when there is none or it is damaged. */
   private read(key: string): KeptResult | null {
-    const text = this.pending.get(key) ?? readEntry(this.file(key))?.toString('utf8');
+    const text = readEntry(this.file(key))?.toString('utf8');
     if (text === undefined) return null;
     try {
       return JSON.parse(text) as KeptResult;
@@ -102,20 +104,17 @@ export class ResultCache {
     }
   }
 
-  /** Kept at exit (written whole: a concurrent run reads the old entry or the new one). */
+  /**
+   * Written at once, not held until exit (a monorepo's analyses are megabytes), and whole: a
+   * concurrent run reads the old entry or the new one.
+   */
   keep(key: string, cfs: ContextFs, journal: Journal, facts: ProgramFactsX): void {
-    this.pending.set(key, JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts } satisfies KeptResult));
+    writeEntry(this.file(key), Buffer.from(JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts } satisfies KeptResult)));
+    this.wrote = true;
   }
 
   private file(key: string): string {
     return path.join(this.dir, `${key}.json`);
-  }
-
-  private save(): void {
-    if (this.pending.size === 0) return;
-    for (const [key, kept] of this.pending) writeEntry(this.file(key), Buffer.from(kept));
-    this.pending.clear();
-    prune(this.dir);
   }
 }
 

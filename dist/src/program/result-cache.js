@@ -29,12 +29,15 @@ const MAX_RESULTS = 2_000;
 export class ResultCache {
     dir;
     version;
-    /** Analyses made by this run, as they will be written (JSON), saved at exit. */
-    pending = new Map();
+    /** Whether this run wrote an analysis (then the folder is pruned at exit). */
+    wrote = false;
     constructor(dir, version) {
         this.dir = dir;
         this.version = version;
-        process.once('exit', () => this.save());
+        process.once('exit', () => {
+            if (this.wrote)
+                prune(this.dir);
+        });
     }
     /** The store of the run (in the cache folder's programs/), or null when the cache is off or has no home. */
     static open() {
@@ -71,7 +74,7 @@ export class ResultCache {
     }
     /** A kept analysis, parsed anew each time (the caller may change it); null when there is none or it is damaged. */
     read(key) {
-        const text = this.pending.get(key) ?? readEntry(this.file(key))?.toString('utf8');
+        const text = readEntry(this.file(key))?.toString('utf8');
         if (text === undefined)
             return null;
         try {
@@ -82,20 +85,16 @@ export class ResultCache {
             return null;
         }
     }
-    /** Kept at exit (written whole: a concurrent run reads the old entry or the new one). */
+    /**
+     * Written at once, not held until exit (a monorepo's analyses are megabytes), and whole: a
+     * concurrent run reads the old entry or the new one.
+     */
     keep(key, cfs, journal, facts) {
-        this.pending.set(key, JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts }));
+        writeEntry(this.file(key), Buffer.from(JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts })));
+        this.wrote = true;
     }
     file(key) {
         return path.join(this.dir, `${key}.json`);
-    }
-    save() {
-        if (this.pending.size === 0)
-            return;
-        for (const [key, kept] of this.pending)
-            writeEntry(this.file(key), Buffer.from(kept));
-        this.pending.clear();
-        prune(this.dir);
     }
 }
 /** Past MAX_RESULTS entries, the least recently written go. */
