@@ -233,13 +233,13 @@ async function main(): Promise<void> {
   const builds: { tag: string; dir: string }[] = [{ tag: '', dir: repo }];
   for (const rev of values.baseline ?? []) builds.push({ tag: ` @ ${rev}`, dir: buildRevision(rev) });
 
-  const warmCache = path.join(benchDir, 'cache-warm');
   const coldCache = path.join(benchDir, 'cache-cold');
   const cases: Case[] = [];
   for (const { tag, dir } of builds) {
     const cli = commandPath(dir);
     const lint = (w: Workload): string[] => [cli, '-f', 'json', w.target];
-    const warm = { PID1_LINT_CACHE_DIR: warmCache };
+    // A cache folder per build: two builds in one folder would each find the other's kept analyses and summaries, and read again.
+    const warm = { PID1_LINT_CACHE_DIR: path.join(benchDir, `cache-warm${tag ? `-${tag.replace(/\W+/g, '')}` : ''}`) };
     const main = tag === '';
     cases.push(
       { id: `version${tag}`, label: `\`pid1-lint --version\`${tag}`, phase: 'light', argv: [cli, '--version'], env: warm },

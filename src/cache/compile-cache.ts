@@ -106,7 +106,14 @@ function installHook(directory: string): void {
   // deeper than the one that made the entry (a `--version` run's entry lacks the linter's code).
   process.once('exit', () => {
     const depth = runDepth();
-    for (const { script, file, stored } of pending) if (stored < depth) writeEntry(file, script.createCachedData(), depth);
+    let wrote = false;
+    for (const { script, file, stored } of pending) {
+      if (stored >= depth) continue;
+      writeEntry(file, script.createCachedData(), depth);
+      wrote = true;
+    }
+    // Every reinstall (npm ci in CI) gives the files new inodes, so new entries: the old ones must go.
+    if (wrote) pruneOldest(directory, MAX_CODE_ENTRIES);
   });
 }
 
@@ -179,6 +186,25 @@ function readEntryWithDepth(file: string): { data: Buffer; depth: number } | und
   const data = buf.subarray(HEADER_BYTES);
   if (data.length !== length || checksum(data) !== buf.readUInt32LE(8)) return undefined;
   return { data, depth: buf.readUInt32LE(12) };
+}
+
+/**
+ * Code-cache entries kept per V8 version: an install needs ~5 (the bundle, typescript-estree's,
+ * TypeScript, ajv and yaml files), the unbundled linter ~20; a few installs side by side fit.
+ */
+const MAX_CODE_ENTRIES = 64;
+
+/** Past `max` files in a cache folder, the least recently written go. */
+export function pruneOldest(dir: string, max: number): void {
+  try {
+    const names = fs.readdirSync(dir);
+    if (names.length <= max) return;
+    const dated = names.map((name) => ({ name, mtime: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+    dated.sort((a, b) => a.mtime - b.mtime);
+    for (const { name } of dated.slice(0, names.length - max)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Another run pruned, or the folder went: nothing to do.
+  }
 }
 
 /** Writes an entry whole (temporary file, then rename): a concurrent reader sees the old one or the new one. */

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { cacheDirectory, readEntry, writeEntry } from '../cache/compile-cache.js';
+import { cacheDirectory, pruneOldest, readEntry, writeEntry } from '../cache/compile-cache.js';
 import { codeDigest } from '../cache/summary-cache.js';
 import { sha1 } from '../hash.js';
 import type { ContextFs, Journal } from './fs-context.js';
@@ -54,7 +54,7 @@ export class ResultCache {
     private readonly version: string,
   ) {
     process.once('exit', () => {
-      if (this.wrote) prune(this.dir);
+      if (this.wrote) pruneOldest(this.dir, MAX_RESULTS);
     });
   }
 
@@ -113,23 +113,15 @@ export class ResultCache {
     this.wrote = true;
   }
 
+  /** Named with the version too: two builds sharing the folder (two projects' pid1-lint) keep an entry each, not one they overwrite in turn. */
   private file(key: string): string {
-    return path.join(this.dir, `${key}.json`);
+    this.versionTag ??= sha1(this.version).slice(0, 12);
+    return path.join(this.dir, `${key}-${this.versionTag}.json`);
   }
+
+  private versionTag: string | undefined;
 }
 
-/** Past MAX_RESULTS entries, the least recently written go. */
-function prune(dir: string): void {
-  try {
-    const names = fs.readdirSync(dir);
-    if (names.length <= MAX_RESULTS) return;
-    const dated = names.map((name) => ({ name, mtime: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
-    dated.sort((a, b) => a.mtime - b.mtime);
-    for (const { name } of dated.slice(0, names.length - MAX_RESULTS)) fs.rmSync(path.join(dir, name), { force: true });
-  } catch {
-    // Another run pruned, or the folder went: nothing to do.
-  }
-}
 
 /** TypeScript's and typescript-estree's versions, read from their package.json (loading them is what a hit saves). */
 function parserVersions(): string | null {

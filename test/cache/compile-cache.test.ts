@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Module from 'node:module';
-import { cacheDirectory, readEntry, writeEntry } from '../../src/cache/compile-cache.js';
+import { cacheDirectory, pruneOldest, readEntry, writeEntry } from '../../src/cache/compile-cache.js';
 import { commandPath, packageRoot } from '../../src/package-info.js';
 import { writeTree } from '../model/helpers.js';
 
@@ -101,6 +101,11 @@ describe('compile cache', () => {
     assert.equal(first.status, 0, first.stderr);
     assert.ok(fs.readFileSync(path.join(packageRoot(), 'dist/bundle/cli.cjs'), 'utf8').startsWith('#!'), 'the bundle starts with a #! line');
     assert.ok(entries(cache).some((f) => /cli\.cjs-.*\.v8$/.test(f)), `the bundle is cached: ${entries(cache).join(', ')}`);
+    if (!('enableCompileCache' in Module)) {
+      // The program was read with the bundle's own typescript-estree (one file), not the package's ~130.
+      assert.ok(entries(cache).some((f) => /typescript-estree\.cjs-.*\.v8$/.test(f)), `typescript-estree's bundle is cached: ${entries(cache).join(', ')}`);
+      assert.ok(!entries(cache).some((f) => /convert\.js-.*\.v8$/.test(f)), `the package's files are not loaded: ${entries(cache).join(', ')}`);
+    }
     const second = run();
     assert.equal(second.stdout, first.stdout);
     assert.equal(second.stderr, '', 'no warning (an import() in cached code would print an experimental-feature warning)');
@@ -118,6 +123,41 @@ describe('compile cache', () => {
     assert.ok(afterLint.size > afterVersion, `the lint's code is cached too (${afterVersion} → ${afterLint.size} bytes)`);
     assert.equal(run('--version').status, 0);
     assert.equal(fs.statSync(bundleEntry()).mtimeMs, afterLint.mtimeMs, 'a shallower run does not write it again');
+  });
+
+  test('old entries go: a folder keeps its most recently written files up to a limit', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 10; i++) {
+      const file = path.join(dir, `f${i}.v8`);
+      fs.writeFileSync(file, 'x');
+      fs.utimesSync(file, 1_000 + i, 1_000 + i);
+    }
+    pruneOldest(dir, 4);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['f6.v8', 'f7.v8', 'f8.v8', 'f9.v8']);
+    pruneOldest(path.join(dir, 'missing'), 4);
+  });
+
+  test('entries of earlier installs (new inodes after npm ci) do not pile up: a run that writes prunes the folder', (t) => {
+    if ('enableCompileCache' in Module) {
+      t.skip("Node's own compile cache manages its folder");
+      return;
+    }
+    const app = writeTree(APP);
+    const cache = path.join(tempDir(), 'cache');
+    const folder = path.join(cache, `v8-${process.versions.v8}-${process.arch}`);
+    fs.mkdirSync(folder, { recursive: true });
+    // What a hundred CI runs with a restored cache would leave: entries no file has any more.
+    for (let i = 0; i < 100; i++) {
+      const file = path.join(folder, `typescript.js-${i.toString(16)}.v8`);
+      fs.writeFileSync(file, 'stale');
+      fs.utimesSync(file, 1_000 + i, 1_000 + i);
+    }
+    const r = spawnSync(process.execPath, [commandPath(), '-f', 'json', app], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache } });
+    assert.equal(r.status, 0, r.stderr);
+    const names = fs.readdirSync(folder);
+    assert.equal(names.length, 64, `pruned to the limit: ${names.length}`);
+    assert.ok(names.some((f) => /^cli\.cjs-.*\.v8$/.test(f)), 'the entries just written stay');
+    assert.ok(!names.includes('typescript.js-0.v8'), 'the oldest went');
   });
 
   test('the folder may be deleted while a run uses it', () => {

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { cacheDirectory, readEntry, writeEntry } from '../cache/compile-cache.js';
+import { cacheDirectory, pruneOldest, readEntry, writeEntry } from '../cache/compile-cache.js';
 import { codeDigest } from '../cache/summary-cache.js';
 import { sha1 } from '../hash.js';
 import { dataFile } from './libraries.js';
@@ -36,7 +36,7 @@ export class ResultCache {
         this.version = version;
         process.once('exit', () => {
             if (this.wrote)
-                prune(this.dir);
+                pruneOldest(this.dir, MAX_RESULTS);
         });
     }
     /** The store of the run (in the cache folder's programs/), or null when the cache is off or has no home. */
@@ -93,24 +93,12 @@ export class ResultCache {
         writeEntry(this.file(key), Buffer.from(JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts })));
         this.wrote = true;
     }
+    /** Named with the version too: two builds sharing the folder (two projects' pid1-lint) keep an entry each, not one they overwrite in turn. */
     file(key) {
-        return path.join(this.dir, `${key}.json`);
+        this.versionTag ??= sha1(this.version).slice(0, 12);
+        return path.join(this.dir, `${key}-${this.versionTag}.json`);
     }
-}
-/** Past MAX_RESULTS entries, the least recently written go. */
-function prune(dir) {
-    try {
-        const names = fs.readdirSync(dir);
-        if (names.length <= MAX_RESULTS)
-            return;
-        const dated = names.map((name) => ({ name, mtime: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
-        dated.sort((a, b) => a.mtime - b.mtime);
-        for (const { name } of dated.slice(0, names.length - MAX_RESULTS))
-            fs.rmSync(path.join(dir, name), { force: true });
-    }
-    catch {
-        // Another run pruned, or the folder went: nothing to do.
-    }
+    versionTag;
 }
 /** TypeScript's and typescript-estree's versions, read from their package.json (loading them is what a hit saves). */
 function parserVersions() {
