@@ -227,7 +227,7 @@ async function main(): Promise<void> {
   console.error('generating workloads in .bench/…');
   const work = path.join(benchDir, 'workloads');
   const dockerfileOnly = generateDockerfileOnly(work, 'dockerfile-only');
-  const small = generateService(work, 'small-service', 20);
+  const smallService = generateService(work, 'small-service', 20);
   const monorepos = (values.quick ? [1] : [1, 5, 10]).map((k) => generateMonorepo(work, `monorepo-${k}k`, { services: 20 * k, modulesPerService: 50 }));
 
   const builds: { tag: string; dir: string }[] = [{ tag: '', dir: repo }];
@@ -241,6 +241,9 @@ async function main(): Promise<void> {
     // A cache folder per build: two builds in one folder would each find the other's kept analyses and summaries, and read again.
     const warm = { PID1_LINT_CACHE_DIR: path.join(benchDir, `cache-warm${tag ? `-${tag.replace(/\W+/g, '')}` : ''}`) };
     const main = tag === '';
+    // An older build lints its own copy of the service: the main build's edited row edits the shared one each round,
+    // which would make an older build's "unchanged" row a read-again row.
+    const small = main ? smallService : generateService(work, `small-service-${tag.replace(/\W+/g, '')}`, 20);
     cases.push(
       { id: `version${tag}`, label: `\`pid1-lint --version\`${tag}`, phase: 'light', argv: [cli, '--version'], env: warm },
       { id: `dockerfile-only${tag}`, label: `Dockerfile only${tag}`, phase: 'light', argv: lint(dockerfileOnly), env: warm, workload: dockerfileOnly, ...(main ? { target: { wallRatio: 1.5 } } : {}) },
