@@ -603,7 +603,9 @@ export class ChainResolver {
     }
     /**
      * The build-context file behind `<containerDir>/package.json`, or null. Next.js standalone output
-     * (`.next/standalone/package.json`, built in the image) is a copy of the project's package.json.
+     * (`.next/standalone/package.json`, built in the image) is a copy of the project's package.json;
+     * in a monorepo the copy mirrors the app's path below the workspace root (the context's root, as
+     * the source mapper takes it): `apps/web/.next/standalone/apps/web/package.json`.
      */
     hostPackageJson(containerDir) {
         const mapped = this.input.mapper.map(this.input.stage, path.posix.join(containerDir, 'package.json'));
@@ -614,8 +616,8 @@ export class ChainResolver {
         const standalone = nextStandalonePath(mapped.host);
         if (!standalone)
             return null;
-        const project = path.join(standalone.appDir, ...standalone.below);
-        return this.input.files.exists(project) ? project : null;
+        const candidates = [path.join(standalone.appDir, ...standalone.below), path.join(this.input.contextDir, ...standalone.below)];
+        return candidates.find((project) => this.input.files.exists(project)) ?? null;
     }
     /** The container directory of a package.json found on the host (for workspace packages). */
     containerDirOf(hostPackageJson, containerRoot) {
