@@ -28,6 +28,18 @@ const ESTREE = '@typescript-eslint/typescript-estree';
 /** What parse.ts loads: the file beside the linter's bundle, and the version it holds (cache keys depend on it). */
 const bundledEstree = { file: './typescript-estree.cjs', version: (require(`${ESTREE}/package.json`) as { version: string }).version };
 
+/** What both builds share: CommonJS for Node 20, smaller to read and scan at every start; names are kept, so stack traces still read. */
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'inline',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+} as const;
 
 /**
  * esbuild's `__toESM` gives each `import fs from 'node:fs'` a copy of the
@@ -60,31 +72,22 @@ function withCheapInterop(file: string): void {
  * ~2,000 exports, a getter each, made in ~25 modules at every load (~45 ms).
  * They only read members of it, which TypeScript's module object itself gives.
  */
-const TS_IMPORT_STAR = /__importStar\(require\("typescript"\)\)/g;
+const TS_IMPORT_STAR = '__importStar(require("typescript"))';
 
 function withSharedTypeScript(file: string): void {
   const code = fs.readFileSync(file, 'utf8');
-  if (!TS_IMPORT_STAR.test(code)) throw new Error(`${file}: no __importStar(require("typescript")) (another typescript-estree build?): update scripts/bundle.ts`);
-  fs.writeFileSync(file, code.replace(TS_IMPORT_STAR, 'require("typescript")'));
+  if (!code.includes(TS_IMPORT_STAR)) throw new Error(`${file}: no ${TS_IMPORT_STAR} (another typescript-estree build?): update scripts/bundle.ts`);
+  fs.writeFileSync(file, code.replaceAll(TS_IMPORT_STAR, 'require("typescript")'));
 }
 
 await build({
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...COMMON,
   // Loaded lazily, and only when needed (see above).
   external: ['typescript', '@typescript-eslint/typescript-estree', 'ajv', 'yaml'],
   // CommonJS has no import.meta: the modules find their package and lazy dependencies from this file instead.
   define: { 'import.meta.url': '__pid1LintModuleUrl', __PID1_LINT_BUNDLED_ESTREE__: JSON.stringify(bundledEstree) },
   // "use strict" first: the ES modules were strict, and a directive after the banner's line is no directive.
   banner: { js: '"use strict";\nconst __pid1LintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  legalComments: 'inline',
-  // Smaller to read and scan at every start; names are kept, so stack traces still read.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
   entryPoints: {
     // The command: turns the code cache on, then loads cli.cjs through it.
     'pid1-lint': 'dist/src/bin.js',
@@ -98,17 +101,9 @@ await build({
 for (const name of ['pid1-lint', 'cli', 'lint-worker']) withCheapInterop(path.join(out, `${name}.cjs`));
 
 await build({
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...COMMON,
   // TypeScript stays the installed one: the same copy the walk's parser uses, and no 9 MB in the package.
   external: ['typescript'],
-  legalComments: 'inline',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
   stdin: { contents: `module.exports = { parse: require('${ESTREE}').parse };`, resolveDir: root, sourcefile: 'typescript-estree-entry.cjs', loader: 'js' },
   outfile: path.join(out, 'typescript-estree.cjs'),
 });

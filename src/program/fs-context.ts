@@ -122,39 +122,27 @@ export class ContextFs {
     if (!this.lexicallyInside(abs) || this.rootReal === null) return { status: 'outside', real: abs };
     // No file has a longer path; checking it level by level would cost time quadratic in its length.
     if (abs.length > PATH_MAX) return { status: 'missing' };
-    let parentReal: string | undefined;
+    // A folder's real path is known (the root's, or its parent's plus its name): only a symlink needs resolving,
+    // not a walk over every level of every new path.
+    let real: string | null = this.rootReal;
     if (abs !== this.root) {
       // Exact-case lookup in the parent listing: a case-insensitive host
       // (macOS, Windows) would otherwise report a path Linux cannot open.
       const parentDir = path.dirname(abs);
       const parent = this.listing(parentDir);
       if (!parent || !parent.has(path.basename(abs))) return { status: 'missing' };
-      parentReal = this.realDirs.get(parentDir);
+      const parentReal = this.realDirs.get(parentDir);
+      real = parentReal === undefined ? null : path.join(parentReal, path.basename(abs));
     }
-    let stat: fs.Stats | undefined;
-    let real: string | null;
-    try {
-      stat = fs.lstatSync(abs, { throwIfNoEntry: false });
-    } catch {
-      stat = undefined;
-    }
+    let stat = statOf(abs, false);
     if (!stat) return { status: 'missing' };
-    if (stat.isSymbolicLink() || parentReal === undefined) {
-      // Where a symlink leads (its parent's real path is known otherwise: no walk over every level again).
-      real = abs === this.root ? this.rootReal : safeRealpath(abs);
+    if (stat.isSymbolicLink() || real === null) {
+      real = safeRealpath(abs);
       if (real === null) return { status: 'missing' };
       const relReal = path.relative(this.rootReal, real);
       if (relReal.startsWith('..') || path.isAbsolute(relReal)) return { status: 'outside', real };
-      if (stat.isSymbolicLink()) {
-        try {
-          stat = fs.statSync(abs, { throwIfNoEntry: false });
-        } catch {
-          stat = undefined;
-        }
-        if (!stat) return { status: 'missing' };
-      }
-    } else {
-      real = path.join(parentReal, path.basename(abs));
+      if (stat.isSymbolicLink()) stat = statOf(abs, true);
+      if (!stat) return { status: 'missing' };
     }
     if (stat.isFile()) return { status: 'file', path: abs };
     if (stat.isDirectory()) {
@@ -389,6 +377,15 @@ export class ContextFs {
       this.digests.set(abs, digest);
     }
     return digest;
+  }
+}
+
+/** A path's status, following a final symlink or not; undefined when there is nothing (or it cannot be read). */
+function statOf(p: string, followSymlink: boolean): fs.Stats | undefined {
+  try {
+    return (followSymlink ? fs.statSync : fs.lstatSync)(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

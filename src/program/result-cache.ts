@@ -48,11 +48,17 @@ const MAX_RESULTS = 2_000;
 export class ResultCache {
   /** Whether this run wrote an analysis (then the folder is pruned at exit). */
   private wrote = false;
+  /**
+   * In every entry's name: two builds sharing the folder (two projects' pid1-lint) keep an entry each,
+   * not one they overwrite in turn.
+   */
+  private readonly versionTag: string;
 
   private constructor(
     private readonly dir: string,
     private readonly version: string,
   ) {
+    this.versionTag = sha1(version).slice(0, 12);
     process.once('exit', () => {
       if (this.wrote) pruneOldest(this.dir, MAX_RESULTS);
     });
@@ -113,15 +119,10 @@ export class ResultCache {
     this.wrote = true;
   }
 
-  /** Named with the version too: two builds sharing the folder (two projects' pid1-lint) keep an entry each, not one they overwrite in turn. */
   private file(key: string): string {
-    this.versionTag ??= sha1(this.version).slice(0, 12);
     return path.join(this.dir, `${key}-${this.versionTag}.json`);
   }
-
-  private versionTag: string | undefined;
 }
-
 
 /** TypeScript's and typescript-estree's versions, read from their package.json (loading them is what a hit saves). */
 function parserVersions(): string | null {

@@ -31,9 +31,15 @@ export class ResultCache {
     version;
     /** Whether this run wrote an analysis (then the folder is pruned at exit). */
     wrote = false;
+    /**
+     * In every entry's name: two builds sharing the folder (two projects' pid1-lint) keep an entry each,
+     * not one they overwrite in turn.
+     */
+    versionTag;
     constructor(dir, version) {
         this.dir = dir;
         this.version = version;
+        this.versionTag = sha1(version).slice(0, 12);
         process.once('exit', () => {
             if (this.wrote)
                 pruneOldest(this.dir, MAX_RESULTS);
@@ -93,12 +99,9 @@ export class ResultCache {
         writeEntry(this.file(key), Buffer.from(JSON.stringify({ version: this.version, journal: cfs.journalEntries(journal), facts })));
         this.wrote = true;
     }
-    /** Named with the version too: two builds sharing the folder (two projects' pid1-lint) keep an entry each, not one they overwrite in turn. */
     file(key) {
-        this.versionTag ??= sha1(this.version).slice(0, 12);
         return path.join(this.dir, `${key}-${this.versionTag}.json`);
     }
-    versionTag;
 }
 /** TypeScript's and typescript-estree's versions, read from their package.json (loading them is what a hit saves). */
 function parserVersions() {
