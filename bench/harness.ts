@@ -26,12 +26,12 @@ const fresh = (): { files: ContextFiles; programCache: ProgramCache } => {
   return { files, programCache: createProgramCache(files, true) };
 };
 const shared = fresh();
-const stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0 };
+const stats = { parses: 0, scanned: 0, hits: 0, stored: 0, full: 0, dropped: 0 };
 const results: LintResult[] = [];
 for (const file of discoverDockerfiles([folder], process.cwd()).files) {
   const caches = mode === 'shared' ? shared : fresh();
   results.push(...(await lintDockerfile(file, caches)).results);
-  if (caches !== shared) for (const k of ['parses', 'hits', 'stored', 'full', 'dropped'] as const) stats[k] += caches.programCache.stats[k];
+  if (caches !== shared) for (const k of ['parses', 'scanned', 'hits', 'stored', 'full', 'dropped'] as const) stats[k] += caches.programCache.stats[k];
 }
 if (mode === 'shared') Object.assign(stats, shared.programCache.stats);
 process.stdout.write(formatJson(results));

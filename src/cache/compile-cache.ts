@@ -13,6 +13,7 @@
  * ignored: each one carries checksums, and V8 checks its own version and
  * flags.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
@@ -48,6 +49,7 @@ let installed: CompileCacheStatus | undefined;
  */
 export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): CompileCacheStatus {
   if (installed) return installed;
+  setV8Flags();
   const dir = cacheDirectory(env);
   if (!dir) return (installed = { kind: 'off' });
   const native = (Module as unknown as { enableCompileCache?: (dir: string) => { status: number; directory?: string } }).enableCompileCache;
@@ -65,6 +67,24 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): Compil
   return (installed = { kind: 'hook', directory });
 }
 
+/**
+ * The V8 flags of a pid1-lint process, set here because it runs before the
+ * first script compiled through the cache: V8 keys code-cache data by a hash
+ * of its flags, so a flag set later would have every entry made before it
+ * rejected in this run, and every entry made after it rejected in the next.
+ *
+ * `--heap-growing-percent=80`: reading programs makes far more garbage
+ * (ESTrees, TypeScript's trees) than it keeps, and V8 lets the heap grow to
+ * several times what survived the last full collection before the next one.
+ * On the 10k-module benchmark (~120 MB live) the peak moved between 360 and
+ * 480 MB from run to run; bounded to 80 % growth it stays at 320–350 MB, with
+ * no change in time measured (BENCHMARKS.md, lever 22). V8 reads the flag at
+ * each collection.
+ */
+function setV8Flags(): void {
+  process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=80');
+}
+
 interface ModuleInternals {
   exports: unknown;
   require(id: string): unknown;
@@ -80,8 +100,31 @@ type ModuleStatics = {
   _extensions: unknown;
 };
 
+/** TypeScript's compiler, the one large file whose text is known to be plain ASCII (checked on each read all the same). */
+const TYPESCRIPT_LIB = `${path.sep}typescript${path.sep}lib${path.sep}typescript.js`;
+
+/**
+ * Node reads a CommonJS file as UTF-8: for typescript.js's 9 MB that
+ * decoding takes 15–35 ms on this project's machine, reading the bytes,
+ * checking they are ASCII and taking them as Latin-1 (the same text then)
+ * ~5 ms. Any other file, or a typescript.js that is not ASCII, is read by
+ * Node as usual.
+ */
+function readTypeScriptAsAscii(M: ModuleStatics): void {
+  const extensions = M._extensions as Record<string, (module: ModuleInternals, filename: string) => unknown>;
+  const readJs = extensions['.js'];
+  if (typeof readJs !== 'function') return;
+  extensions['.js'] = function readJsFile(this: unknown, module: ModuleInternals, filename: string): unknown {
+    if (!filename.endsWith(TYPESCRIPT_LIB)) return readJs.call(this, module, filename);
+    const bytes = fs.readFileSync(filename);
+    if (!isAscii(bytes)) return readJs.call(this, module, filename);
+    return (module as ModuleInternals & { _compile(content: string, filename: string): unknown })._compile(bytes.toString('latin1'), filename);
+  };
+}
+
 function installHook(directory: string): void {
   const M = Module as unknown as ModuleStatics;
+  readTypeScriptAsAscii(M);
   const original = M.prototype._compile;
   /** Every script compiled here, and the depth of the run that made its entry (-1: none usable). */
   const pending: { script: vm.Script; file: string; stored: number }[] = [];

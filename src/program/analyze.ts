@@ -17,7 +17,8 @@ import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from
 import { LibraryMatcher } from './library-match.js';
 import { buildModuleInfo, type ModuleInfo } from './module-info.js';
 import { ModuleSet } from './module-set.js';
-import { declaredEdges, edgesOf, relevanceTest, type SummaryEdge } from './module-summary.js';
+import { declaredEdges, edgesOf, needsFullParse, relevanceTest, type SummaryEdge } from './module-summary.js';
+import { scanDeclaredEdges } from './scan.js';
 import { isStackOverflow, loadParser, parseWith, syntaxOf, TOO_DEEP, type Parser } from './parse.js';
 import { ProgramModel } from './program.js';
 import { Reachability } from './reach.js';
@@ -90,7 +91,7 @@ export class ProgramCache {
    * (`stored`), full parses (`full`), full parses dropped (`dropped`), and
    * programs whose analysis was kept from an earlier run (`kept`).
    */
-  readonly stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0, kept: 0 };
+  readonly stats = { parses: 0, scanned: 0, hits: 0, stored: 0, full: 0, dropped: 0, kept: 0 };
   /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
   readonly modulesRead = new Set<string>();
 
@@ -158,7 +159,13 @@ export class ProgramCache {
     }
     this.stats.parses++;
     let summary: Summary | null = null;
-    if (!full) {
+    // The scanner when it is sure of the module's declarations (scan.ts), else TypeScript's parse.
+    const scanned = full || needsFullParse(text) ? null : scanDeclaredEdges(file, text);
+    if (scanned) {
+      this.stats.scanned++;
+      summary = { ok: true, edges: scanned, full: false };
+    }
+    else if (!full) {
       const syntax = syntaxOf(parser, file, text);
       if (!syntax.ok) summary = syntax;
       else {

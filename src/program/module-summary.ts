@@ -34,6 +34,10 @@ export function edgesOf(info: ModuleInfo): SummaryEdge[] {
  */
 const NEEDS_FULL_PARSE = /\brequire\b|\bcreateRequire\b|\bimport\s*\(/;
 
+export function needsFullParse(text: string): boolean {
+  return NEEDS_FULL_PARSE.test(text);
+}
+
 /**
  * The edges of a module whose only imports are import and export
  * declarations, from TypeScript's tree, with module-info.ts's rules: type-only
@@ -41,7 +45,7 @@ const NEEDS_FULL_PARSE = /\brequire\b|\bcreateRequire\b|\bimport\s*\(/;
  * are not. Null when the module needs the full parse to be sure.
  */
 export function declaredEdges(ts: typeof TS, source: TS.SourceFile, text: string): SummaryEdge[] | null {
-  if (NEEDS_FULL_PARSE.test(text)) return null;
+  if (needsFullParse(text)) return null;
   const out: SummaryEdge[] = [];
   const add = (stmt: TS.Statement, specifier: TS.Expression): void => {
     if (!ts.isStringLiteral(specifier)) return;

@@ -177,12 +177,30 @@ describe('hostile input: the build context and the program', () => {
     assert.deepEqual(r.results[0]?.pid1?.handler, { file: 'stop.js', line: 1, via: 'process.on' });
   });
 
-  test('TS/JS syntax errors: reported with their line, the rest of the graph still read', async () => {
-    const dir = tree({ Dockerfile: NODE_APP('server.ts'), 'server.ts': "import './broken.js';\nimport './stop.js';\n", 'broken.ts': 'export const x = ;\n', 'stop.ts': SERVER });
+  test('TS/JS syntax errors in a module read in full: reported with their line, the rest of the graph still read', async () => {
+    // `process` makes broken.ts a module the analysis reads in full (module-summary.ts relevanceTest).
+    const dir = tree({ Dockerfile: NODE_APP('server.ts'), 'server.ts': "import './broken.js';\nimport './stop.js';\n", 'broken.ts': 'export const x = ;\nprocess.exitCode = 0;\n', 'stop.ts': SERVER });
     const r = await lint(path.join(dir, 'Dockerfile'));
     assert.equal(r.code, 0);
     assert.deepEqual(messages(r.results, dir), ['broken.ts:1 warning broken.ts could not be parsed: Expression expected.; the rest of the program was still read']);
     assert.deepEqual(r.results[0]?.pid1?.handler, { file: 'stop.ts', line: 1, via: 'process.on' });
+  });
+
+  test('a module only scanned for its imports: a grammar error is not reported and its imports are followed; an unterminated string is', async () => {
+    // Nothing hands broken.ts a value or runs it for its side effects: the analysis never looks into it (scan.ts).
+    const dir = tree({
+      Dockerfile: NODE_APP('server.ts'),
+      'server.ts': "import { x } from './broken.js';\nimport './open.js';\nimport './stop.js';\nexport const y = x;\n",
+      'broken.ts': "import { z } from './extra.js';\nexport const x = ;\nexport const w = z;\n",
+      'extra.ts': 'export const z = 1;\n',
+      'open.ts': "export const s = 'no end;\n",
+      'stop.ts': SERVER,
+    });
+    const r = await lint(path.join(dir, 'Dockerfile'));
+    assert.equal(r.code, 0);
+    assert.deepEqual(messages(r.results, dir), ['open.ts:1 warning open.ts could not be parsed: Unterminated string literal.; the rest of the program was still read']);
+    assert.deepEqual(r.results[0]?.pid1?.handler, { file: 'stop.ts', line: 1, via: 'process.on' });
+    assert.ok(r.results[0]?.pid1?.notes.includes('files read: server.ts, broken.ts, stop.ts, extra.ts'), r.results[0]?.pid1?.notes.join('\n'));
   });
 
   test('a binary source file is a parse error of that file, not a crash', async () => {

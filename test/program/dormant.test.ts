@@ -1,14 +1,16 @@
 /**
- * The two-phase read (module-summary.ts, module-set.ts): every reachable
- * module is read with TypeScript's parser alone, and parsed in full only
- * when the analysis looks into it. What it reports must not change.
+ * The two-phase read (module-summary.ts, scan.ts, module-set.ts): every
+ * reachable module is scanned for its imports or read with TypeScript's
+ * parser alone, and parsed in full only when the analysis looks into it.
+ * What it reports must not change.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createProgramCache } from '../../src/program/analyze.js';
 import { buildModuleInfo } from '../../src/program/module-info.js';
-import { declaredEdges, edgesOf, relevanceTest } from '../../src/program/module-summary.js';
+import { declaredEdges, edgesOf, needsFullParse, relevanceTest } from '../../src/program/module-summary.js';
+import { scanDeclaredEdges } from '../../src/program/scan.js';
 import { loadBuiltinLibraries } from '../../src/program/libraries.js';
 import { loadParser, parseWith, syntaxOf } from '../../src/program/parse.js';
 import { analyze, brief, lines, makeTree } from './helpers.js';
@@ -20,7 +22,7 @@ async function bothReads(file: string, text: string) {
   assert.ok(syntax.ok);
   const full = parseWith(parser, file, text);
   assert.ok(full.ok);
-  return { light: declaredEdges(parser.ts, syntax.source, text), full: edgesOf(buildModuleInfo(file, text, full.ast)) };
+  return { light: declaredEdges(parser.ts, syntax.source, text), scanned: scanDeclaredEdges(file, text), full: edgesOf(buildModuleInfo(file, text, full.ast)) };
 }
 
 test('import and export declarations: the light read finds the edges of the full parse, type-only ones left out', async () => {
@@ -50,15 +52,18 @@ test('import and export declarations: the light read finds the edges of the full
     ['/p/bin/www', lines("import app from '../app.js';", 'app();')],
   ];
   for (const [file, text] of sources) {
-    const { light, full } = await bothReads(file, text);
+    const { light, scanned, full } = await bothReads(file, text);
     assert.deepEqual(light, full, file);
+    // The scanner leaves JSX to the parser; it reads every other source here as the parser does.
+    assert.deepEqual(scanned, file.endsWith('.tsx') ? null : full, file);
   }
 });
 
 test('require, createRequire, import() and declare module blocks need the full parse', async () => {
   for (const text of ["import x = require('./r');\n", "const m = await import('./m');\n", "import { createRequire } from 'node:module';\nconst r = createRequire(import.meta.url);\nr('./x');\n", "declare module 'x' {\n  import y from './y';\n}\n"]) {
-    const { light } = await bothReads('/p/a.ts', text);
+    const { light, scanned } = await bothReads('/p/a.ts', text);
     assert.equal(light, null, text);
+    if (!needsFullParse(text)) assert.equal(scanned, null, text);
   }
 });
 
@@ -83,6 +88,7 @@ test('a module nothing relevant leads to is read but not parsed in full', async 
   assert.deepEqual(facts.files.map((f) => path.relative(root, f)), ['src/index.ts', 'src/repo.ts', 'src/row.ts']);
   assert.deepEqual(brief(facts, root).map((h) => [h.file, h.ending, h.reachable]), [['src/index.ts', 'exits', 'yes']]);
   assert.equal(cache.stats.parses, 3);
+  assert.equal(cache.stats.scanned, 2, 'the other two only scanned for their imports');
   assert.equal(cache.stats.full, 1, 'only the entry is parsed in full');
 });
 

@@ -13,6 +13,7 @@
  * ignored: each one carries checksums, and V8 checks its own version and
  * flags.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
@@ -42,6 +43,7 @@ let installed;
 export function enableCompileCache(env = process.env) {
     if (installed)
         return installed;
+    setV8Flags();
     const dir = cacheDirectory(env);
     if (!dir)
         return (installed = { kind: 'off' });
@@ -60,8 +62,49 @@ export function enableCompileCache(env = process.env) {
     installHook(directory);
     return (installed = { kind: 'hook', directory });
 }
+/**
+ * The V8 flags of a pid1-lint process, set here because it runs before the
+ * first script compiled through the cache: V8 keys code-cache data by a hash
+ * of its flags, so a flag set later would have every entry made before it
+ * rejected in this run, and every entry made after it rejected in the next.
+ *
+ * `--heap-growing-percent=80`: reading programs makes far more garbage
+ * (ESTrees, TypeScript's trees) than it keeps, and V8 lets the heap grow to
+ * several times what survived the last full collection before the next one.
+ * On the 10k-module benchmark (~120 MB live) the peak moved between 360 and
+ * 480 MB from run to run; bounded to 80 % growth it stays at 320–350 MB, with
+ * no change in time measured (BENCHMARKS.md, lever 22). V8 reads the flag at
+ * each collection.
+ */
+function setV8Flags() {
+    process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=80');
+}
+/** TypeScript's compiler, the one large file whose text is known to be plain ASCII (checked on each read all the same). */
+const TYPESCRIPT_LIB = `${path.sep}typescript${path.sep}lib${path.sep}typescript.js`;
+/**
+ * Node reads a CommonJS file as UTF-8: for typescript.js's 9 MB that
+ * decoding takes 15–35 ms on this project's machine, reading the bytes,
+ * checking they are ASCII and taking them as Latin-1 (the same text then)
+ * ~5 ms. Any other file, or a typescript.js that is not ASCII, is read by
+ * Node as usual.
+ */
+function readTypeScriptAsAscii(M) {
+    const extensions = M._extensions;
+    const readJs = extensions['.js'];
+    if (typeof readJs !== 'function')
+        return;
+    extensions['.js'] = function readJsFile(module, filename) {
+        if (!filename.endsWith(TYPESCRIPT_LIB))
+            return readJs.call(this, module, filename);
+        const bytes = fs.readFileSync(filename);
+        if (!isAscii(bytes))
+            return readJs.call(this, module, filename);
+        return module._compile(bytes.toString('latin1'), filename);
+    };
+}
 function installHook(directory) {
     const M = Module;
+    readTypeScriptAsAscii(M);
     const original = M.prototype._compile;
     /** Every script compiled here, and the depth of the run that made its entry (-1: none usable). */
     const pending = [];

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheDirectory, readEntry, writeEntry } from './compile-cache.js';
 import { sha1 } from '../hash.js';
 /** The modules whose code decides what a summary holds: a change to any of them starts a new store. */
-const SUMMARY_CODE = ['../program/module-summary.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
+const SUMMARY_CODE = ['../program/module-summary.js', '../program/scan.js', '../program/module-info.js', '../program/parse.js', './summary-cache.js'];
 /** ~150 bytes each: a few monorepos' worth; the least recently used go first. */
 const MAX_ENTRIES = 100_000;
 export class SummaryStore {

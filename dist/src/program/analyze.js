@@ -16,7 +16,8 @@ import { loadBuiltinLibraries, normalizeSpecifier, validateExtraLibraries } from
 import { LibraryMatcher } from './library-match.js';
 import { buildModuleInfo } from './module-info.js';
 import { ModuleSet } from './module-set.js';
-import { declaredEdges, edgesOf, relevanceTest } from './module-summary.js';
+import { declaredEdges, edgesOf, needsFullParse, relevanceTest } from './module-summary.js';
+import { scanDeclaredEdges } from './scan.js';
 import { isStackOverflow, loadParser, parseWith, syntaxOf, TOO_DEEP } from './parse.js';
 import { ProgramModel } from './program.js';
 import { Reachability } from './reach.js';
@@ -55,7 +56,7 @@ export class ProgramCache {
      * (`stored`), full parses (`full`), full parses dropped (`dropped`), and
      * programs whose analysis was kept from an earlier run (`kept`).
      */
-    stats = { parses: 0, hits: 0, stored: 0, full: 0, dropped: 0, kept: 0 };
+    stats = { parses: 0, scanned: 0, hits: 0, stored: 0, full: 0, dropped: 0, kept: 0 };
     /** Every module file asked for in this run (absolute paths), for tests and the benchmark. */
     modulesRead = new Set();
     /**
@@ -125,7 +126,13 @@ export class ProgramCache {
         }
         this.stats.parses++;
         let summary = null;
-        if (!full) {
+        // The scanner when it is sure of the module's declarations (scan.ts), else TypeScript's parse.
+        const scanned = full || needsFullParse(text) ? null : scanDeclaredEdges(file, text);
+        if (scanned) {
+            this.stats.scanned++;
+            summary = { ok: true, edges: scanned, full: false };
+        }
+        else if (!full) {
             const syntax = syntaxOf(parser, file, text);
             if (!syntax.ok)
                 summary = syntax;

@@ -13,6 +13,9 @@ export function edgesOf(info) {
  * in full for nothing, which is only slower.
  */
 const NEEDS_FULL_PARSE = /\brequire\b|\bcreateRequire\b|\bimport\s*\(/;
+export function needsFullParse(text) {
+    return NEEDS_FULL_PARSE.test(text);
+}
 /**
  * The edges of a module whose only imports are import and export
  * declarations, from TypeScript's tree, with module-info.ts's rules: type-only
@@ -20,7 +23,7 @@ const NEEDS_FULL_PARSE = /\brequire\b|\bcreateRequire\b|\bimport\s*\(/;
  * are not. Null when the module needs the full parse to be sure.
  */
 export function declaredEdges(ts, source, text) {
-    if (NEEDS_FULL_PARSE.test(text))
+    if (needsFullParse(text))
         return null;
     const out = [];
     const add = (stmt, specifier) => {
