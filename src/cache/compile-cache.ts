@@ -49,7 +49,6 @@ let installed: CompileCacheStatus | undefined;
  */
 export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): CompileCacheStatus {
   if (installed) return installed;
-  setV8Flags();
   const dir = cacheDirectory(env);
   if (!dir) return (installed = { kind: 'off' });
   const native = (Module as unknown as { enableCompileCache?: (dir: string) => { status: number; directory?: string } }).enableCompileCache;
@@ -67,22 +66,35 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): Compil
   return (installed = { kind: 'hook', directory });
 }
 
+/** On the global object: the bundled command and the linter each carry a copy of this module. */
+const FLAGS_CHANGED = Symbol.for('pid1-lint.v8-flags-changed');
+
 /**
- * The V8 flags of a pid1-lint process, set here because it runs before the
- * first script compiled through the cache: V8 keys code-cache data by a hash
- * of its flags, so a flag set later would have every entry made before it
- * rejected in this run, and every entry made after it rejected in the next.
+ * Reading programs makes far more garbage (ESTrees, TypeScript's trees) than
+ * it keeps, and V8 lets the heap grow to several times what survived the last
+ * full collection before the next one: on the 10k-module benchmark (~120 MB
+ * live) the peak moved between 360 and 480 MB from run to run. Bounded to 80 %
+ * growth it stays at 320–350 MB, with no change in time measured
+ * (BENCHMARKS.md, lever 22). V8 reads the flag at each collection.
  *
- * `--heap-growing-percent=80`: reading programs makes far more garbage
- * (ESTrees, TypeScript's trees) than it keeps, and V8 lets the heap grow to
- * several times what survived the last full collection before the next one.
- * On the 10k-module benchmark (~120 MB live) the peak moved between 360 and
- * 480 MB from run to run; bounded to 80 % growth it stays at 320–350 MB, with
- * no change in time measured (BENCHMARKS.md, lever 22). V8 reads the flag at
- * each collection.
+ * Called once the parser is loaded, not at startup: node:v8 costs ~4 ms to
+ * load, and V8 keys code-cache data by a hash of its flags, so scripts
+ * compiled from the cache after the change would be rejected. The flag is put
+ * back at exit before code-cache entries are written (`restoreV8Flags`).
  */
-function setV8Flags(): void {
+export function boundHeapGrowth(): void {
   process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=80');
+  (globalThis as { [FLAGS_CHANGED]?: boolean })[FLAGS_CHANGED] = true;
+  // Node ≥ 22's own compile cache writes after the 'exit' listeners.
+  process.once('exit', restoreV8Flags);
+}
+
+/** V8's default back, so entries written now carry the flag hash the next run starts with. */
+function restoreV8Flags(): void {
+  const global = globalThis as { [FLAGS_CHANGED]?: boolean };
+  if (global[FLAGS_CHANGED] !== true) return;
+  process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=0');
+  global[FLAGS_CHANGED] = false;
 }
 
 interface ModuleInternals {
@@ -152,6 +164,7 @@ function installHook(directory: string): void {
     let wrote = false;
     for (const { script, file, stored } of pending) {
       if (stored >= depth) continue;
+      if (!wrote) restoreV8Flags();
       writeEntry(file, script.createCachedData(), depth);
       wrote = true;
     }

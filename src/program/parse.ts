@@ -11,6 +11,7 @@
  * (module-summary.ts).
  */
 import { createRequire } from 'node:module';
+import { boundHeapGrowth } from '../cache/compile-cache.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type * as TS from 'typescript';
 
@@ -47,6 +48,7 @@ export function loadParser(): Promise<Parser> {
     const { parse } = require(BUNDLED_ESTREE?.file ?? ESTREE) as { parse?: ParseFn };
     if (!parse) throw new Error(`${ESTREE} has no parse()`);
     const ts = require('typescript') as typeof TS;
+    boundHeapGrowth();
     resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` });
   });
   return parser;

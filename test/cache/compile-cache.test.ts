@@ -125,6 +125,18 @@ describe('compile cache', () => {
     assert.equal(fs.statSync(bundleEntry()).mtimeMs, afterLint.mtimeMs, 'a shallower run does not write it again');
   });
 
+  test('entries written by a run that read a program are used by the next (V8 flags changed during the run are put back first)', { skip: 'enableCompileCache' in Module ? "Node's own compile cache names its entries otherwise" : false }, () => {
+    const app = writeTree(APP);
+    const cache = path.join(tempDir(), 'cache');
+    const run = () => spawnSync(process.execPath, [commandPath(), '-f', 'json', app], { encoding: 'utf8', env: { ...process.env, PID1_LINT_CACHE_DIR: cache } });
+    assert.equal(run().status, 0);
+    const written = new Map(entries(cache).map((f) => [f, fs.statSync(f).mtimeMs]));
+    assert.ok([...written.keys()].some((f) => /typescript\.js-.*\.v8$/.test(f)), [...written.keys()].join(', '));
+    assert.equal(run().status, 0);
+    // An entry V8 rejects (its flag hash differs from the run's) is written again at exit.
+    for (const [file, mtime] of written) assert.equal(fs.statSync(file).mtimeMs, mtime, `${path.basename(file)} was not used`);
+  });
+
   test('old entries go: a folder keeps its most recently written files up to a limit', () => {
     const dir = tempDir();
     for (let i = 0; i < 10; i++) {

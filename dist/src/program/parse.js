@@ -11,6 +11,7 @@
  * (module-summary.ts).
  */
 import { createRequire } from 'node:module';
+import { boundHeapGrowth } from '../cache/compile-cache.js';
 const BUNDLED_ESTREE = typeof __PID1_LINT_BUNDLED_ESTREE__ === 'object' ? __PID1_LINT_BUNDLED_ESTREE__ : undefined;
 const ESTREE = '@typescript-eslint/typescript-estree';
 /** The version of typescript-estree a parse would use, read without loading it. */
@@ -27,6 +28,7 @@ export function loadParser() {
         if (!parse)
             throw new Error(`${ESTREE} has no parse()`);
         const ts = require('typescript');
+        boundHeapGrowth();
         resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` });
     });
     return parser;
