@@ -187,8 +187,9 @@ class Scanner {
   private start = 0;
   private end = 0;
   private pushedBack = false;
-  /** Whether a `/` before the current token would have started a regular expression. */
+  /** Whether a `/` before the current token would have started a regular expression, and the bracket stack before it. */
   private operandBefore = false;
+  private stackBefore: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -224,7 +225,11 @@ class Scanner {
 
   /** Where to go on without tokens: after the last token read, or at a pushed-back one (and whether an operand is expected there). */
   resume(): { at: number; operandExpected: boolean } {
-    if (this.pushedBack) return { at: this.tokenStart, operandExpected: this.operandBefore };
+    if (this.pushedBack) {
+      // The token will be read again: its bracket, if it is one, is not on the stack yet.
+      this.stack.splice(0, this.stack.length, ...this.stackBefore);
+      return { at: this.tokenStart, operandExpected: this.operandBefore };
+    }
     return { at: this.pos, operandExpected: this.kind !== Tok.End && this.operandExpected() };
   }
 
@@ -235,6 +240,7 @@ class Scanner {
     }
     // The first token follows the keyword the caller read (`import`, `export`, `namespace`…): no operand.
     this.operandBefore = this.kind !== Tok.End && this.operandExpected();
+    this.stackBefore = this.stack.slice();
     this.kind = this.read(this.operandBefore);
     return this.kind;
   }

@@ -55,6 +55,7 @@ test('import forms: type-only ones elided, as TypeScript reads the `type` modifi
     ['const local = 1;\nexport { local };', []],
     ['export type Alias = { a: string };\nexport default class K {}', []],
     ['export import Q = B.C;', []],
+    ["export { local2 }\n(function () {})();\nimport after from './after-iife';", edges(['./after-iife', 3])],
   ];
   for (const [text, expected] of cases) {
     assert.deepEqual(parsed(parser, '/p/a.ts', text), expected, `TypeScript: ${text}`);
