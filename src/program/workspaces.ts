@@ -26,19 +26,22 @@ export interface Workspace {
  * pnpm-workspace.yaml.
  */
 export function findWorkspace(cfs: ContextFs, fromDir: string): Workspace | null {
-  let root: string | null = null;
-  let patterns: string[] = [];
-  for (let d = path.resolve(fromDir); cfs.lexicallyInside(d); d = path.dirname(d)) {
-    const found = workspacePatterns(cfs, d);
-    if (found) {
-      root = d;
-      patterns = found;
+  // Once per folder and run: each import of each module of the folder asks, and the answer walks up to the context root.
+  return cfs.derived('workspace-of', path.resolve(fromDir), () => {
+    let root: string | null = null;
+    let patterns: string[] = [];
+    for (let d = path.resolve(fromDir); cfs.lexicallyInside(d); d = path.dirname(d)) {
+      const found = workspacePatterns(cfs, d);
+      if (found) {
+        root = d;
+        patterns = found;
+      }
+      if (d === cfs.root) break;
     }
-    if (d === cfs.root) break;
-  }
-  if (!root) return null;
-  const found = root;
-  return cfs.derived('workspace', root, () => readWorkspace(cfs, found, patterns));
+    if (!root) return null;
+    const found = root;
+    return cfs.derived('workspace', root, () => readWorkspace(cfs, found, patterns));
+  });
 }
 
 function readWorkspace(cfs: ContextFs, root: string, patterns: string[]): Workspace {

@@ -17,21 +17,24 @@ const MAX_PACKAGES = 2000;
  * pnpm-workspace.yaml.
  */
 export function findWorkspace(cfs, fromDir) {
-    let root = null;
-    let patterns = [];
-    for (let d = path.resolve(fromDir); cfs.lexicallyInside(d); d = path.dirname(d)) {
-        const found = workspacePatterns(cfs, d);
-        if (found) {
-            root = d;
-            patterns = found;
+    // Once per folder and run: each import of each module of the folder asks, and the answer walks up to the context root.
+    return cfs.derived('workspace-of', path.resolve(fromDir), () => {
+        let root = null;
+        let patterns = [];
+        for (let d = path.resolve(fromDir); cfs.lexicallyInside(d); d = path.dirname(d)) {
+            const found = workspacePatterns(cfs, d);
+            if (found) {
+                root = d;
+                patterns = found;
+            }
+            if (d === cfs.root)
+                break;
         }
-        if (d === cfs.root)
-            break;
-    }
-    if (!root)
-        return null;
-    const found = root;
-    return cfs.derived('workspace', root, () => readWorkspace(cfs, found, patterns));
+        if (!root)
+            return null;
+        const found = root;
+        return cfs.derived('workspace', root, () => readWorkspace(cfs, found, patterns));
+    });
 }
 function readWorkspace(cfs, root, patterns) {
     const ws = { root, packages: new Map() };
