@@ -74,7 +74,7 @@ const FLAGS_CHANGED = Symbol.for('pid1-lint.v8-flags-changed');
  * it keeps, and V8 lets the heap grow to several times what survived the last
  * full collection before the next one: on the 10k-module benchmark (~120 MB
  * live) the peak moved between 360 and 480 MB from run to run. Bounded to 80 %
- * growth it stays at 320–350 MB, with no change in time measured
+ * growth it stays at 330–390 MB, with no change in time measured
  * (BENCHMARKS.md, lever 22). V8 reads the flag at each collection.
  *
  * Called once the parser is loaded, not at startup: node:v8 costs ~4 ms to

@@ -135,10 +135,7 @@ export class ProgramCache {
     }
   }
 
-  /**
-   * The walk's view of a module: TypeScript's parse alone when its imports
-   * are declarations (module-summary.ts), else (or when `full`) the full parse.
-   */
+  /** The walk's view of a module (see `read`), from this run, the store kept between runs, or read now. */
   summary(file: string, text: string, parser: Parser, full: boolean): Summary {
     this.modulesRead.add(file);
     const key = `${file}\0${text.length}`;
@@ -158,28 +155,31 @@ export class ProgramCache {
       return stored;
     }
     this.stats.parses++;
-    let summary: Summary | null = null;
-    // The scanner when it is sure of the module's declarations (scan.ts), else TypeScript's parse.
-    const scanned = full || needsFullParse(text) ? null : scanDeclaredEdges(file, text);
-    if (scanned) {
-      this.stats.scanned++;
-      summary = { ok: true, edges: scanned, full: false };
-    }
-    else if (!full) {
-      const syntax = syntaxOf(parser, file, text);
-      if (!syntax.ok) summary = syntax;
-      else {
-        const edges = declaredEdges(parser.ts, syntax.source, text);
-        if (edges) summary = { ok: true, edges, full: false };
-      }
-    }
-    if (!summary) {
-      const parsed = this.module(file, text, parser);
-      summary = parsed.ok ? { ok: true, edges: edgesOf(parsed.info), full: true } : parsed;
-    }
+    const summary = this.read(file, text, parser, full);
     this.summaries.set(key, summary);
     this.store?.set(storeKey, summary);
     return summary;
+  }
+
+  /**
+   * The cheapest read that is sure of the module's edges: the scanner
+   * (scan.ts), else TypeScript's parse alone (its syntax errors, its import
+   * declarations: module-summary.ts), else, or when `full`, the full parse.
+   */
+  private read(file: string, text: string, parser: Parser, full: boolean): Summary {
+    if (!full) {
+      const scanned = needsFullParse(text) ? null : scanDeclaredEdges(file, text);
+      if (scanned) {
+        this.stats.scanned++;
+        return { ok: true, edges: scanned, full: false };
+      }
+      const syntax = syntaxOf(parser, file, text);
+      if (!syntax.ok) return syntax;
+      const edges = declaredEdges(parser.ts, syntax.source, text);
+      if (edges) return { ok: true, edges, full: false };
+    }
+    const parsed = this.module(file, text, parser);
+    return parsed.ok ? { ok: true, edges: edgesOf(parsed.info), full: true } : parsed;
   }
 
   /** The full parse of a module (ESTree and module-info.ts). */

@@ -5,9 +5,10 @@
  * The full ESTree of a module (typescript-estree plus module-info.ts) costs
  * several times TypeScript's parse alone (BENCHMARKS.md), and most modules
  * of a large program never do anything the analysis looks for. So the walk
- * reads every reachable module with TypeScript's parser only (syntax errors,
- * import declarations) and the analysis parses in full only what it looks
- * into (module-set.ts).
+ * reads every reachable module for its import declarations only (with the
+ * scanner of scan.ts, else TypeScript's parser alone, which also gives its
+ * syntax errors) and the analysis parses in full only what it looks into
+ * (module-set.ts).
  */
 import type * as TS from 'typescript';
 import type { ModuleInfo } from './module-info.js';

@@ -24,9 +24,11 @@
  *
  * Where `/` starts a regular expression depends on the grammar; the scanner
  * decides from the token before it, as JavaScript lexers without a parser
- * do. The cases where that guess is wrong (`if (x) /re/.test(y)`, a regular
- * expression after a block's `}`) leave a quote or bracket unbalanced further
- * on, and the scan gives null.
+ * do. Where that guess is wrong (`if (x) /re/.test(y)`, a regular expression
+ * after a block's `}`), the pattern is read as code: a lone quote or bracket
+ * in it leaves the text unbalanced further on and the scan gives null;
+ * otherwise the misreading changes nothing, unless the pattern itself reads
+ * as a top-level import declaration (`/import 'x'/`).
  */
 import type { SummaryEdge } from './module-summary.js';
 
@@ -35,7 +37,11 @@ const MAX_DEPTH = 500;
 
 /** On the bracket stack: a template's `${`, closed by a `}` that resumes the template. */
 const SUBSTITUTION = 0x60;
-const OPENER_OF: Record<number, number> = { 0x29: 0x28, 0x5d: 0x5b, 0x7d: 0x7b };
+
+/** The opening bracket a `)`, `]` or `}` closes. */
+function openerOf(close: number): number {
+  return close === 0x29 ? 0x28 : close === 0x5d ? 0x5b : 0x7b;
+}
 
 /** ASCII letters, digits, `_`, `$` and `#` (private names): the characters of a word, read the same way for numbers. */
 const WORD = new Uint8Array(128);
@@ -101,15 +107,33 @@ function stringEnd(text: string, i: number): number {
   return -1;
 }
 
-/** After a template part starting at `i` (after its '`' or its `}`): it ends with '`', or with `${` (text[end - 1] is then '{'). */
-function templatePartEnd(text: string, i: number): number {
-  for (let end = i; end < text.length; end++) {
+/**
+ * After the template part starting at `i`: from a '`', or from the `}` that
+ * closes a `${…}` (taken off the stack), to the closing '`' or to the next
+ * `${` (put on the stack; `opensSubstitution` tells which).
+ */
+function templatePartEnd(text: string, i: number, stack: number[]): number {
+  if (text.charCodeAt(i) === 0x7d) stack.pop();
+  for (let end = i + 1; end < text.length; end++) {
     const c = text.charCodeAt(end);
     if (c === 0x60) return end + 1;
-    if (c === 0x24 && text.charCodeAt(end + 1) === 0x7b) return end + 2;
+    if (c === 0x24 && text.charCodeAt(end + 1) === 0x7b) {
+      stack.push(SUBSTITUTION);
+      return end + 2;
+    }
     if (c === 0x5c) end++;
   }
   return -1;
+}
+
+/** Whether the template part that ends at `end` ends with `${` (an expression follows), not with '`'. */
+function opensSubstitution(text: string, end: number): boolean {
+  return end > 0 && text.charCodeAt(end - 1) === 0x7b;
+}
+
+/** Whether `c` at the top of `stack` starts a template part: a '`', or the `}` closing a `${…}`. */
+function startsTemplatePart(c: number, stack: number[]): boolean {
+  return c === 0x60 || (c === 0x7d && stack[stack.length - 1] === SUBSTITUTION);
 }
 
 /** After a regular expression whose `/` is at `i`, flags included; -1 when a line ends inside it. */
@@ -270,14 +294,9 @@ class Scanner {
       kind = Tok.String;
       this.start = i + 1;
       this.end = end - 1;
-    } else if (c === 0x60 || (c === 0x7d && stack[stack.length - 1] === SUBSTITUTION)) {
-      if (c === 0x7d) stack.pop();
-      end = templatePartEnd(text, i + 1);
-      kind = Tok.Value;
-      if (end > 0 && text.charCodeAt(end - 1) === 0x7b) {
-        stack.push(SUBSTITUTION);
-        kind = Tok.TemplateOpen;
-      }
+    } else if (startsTemplatePart(c, stack)) {
+      end = templatePartEnd(text, i, stack);
+      kind = opensSubstitution(text, end) ? Tok.TemplateOpen : Tok.Value;
     } else if (c === 0x2f && operandExpected) {
       end = regexEnd(text, i);
       kind = Tok.Value;
@@ -285,7 +304,7 @@ class Scanner {
       stack.push(c);
       end = stack.length > MAX_DEPTH ? -1 : i + 1;
     } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
-      end = stack.pop() === OPENER_OF[c] ? i + 1 : -1;
+      end = stack.pop() === openerOf(c) ? i + 1 : -1;
     } else {
       // Other ASCII punctuation; control characters, a backslash or a character outside ASCII are left to the parser.
       end = c > 0x7e || c < 0x20 || c === 0x5c ? -1 : i + 1;
@@ -321,8 +340,8 @@ export function scanDeclaredEdges(file: string, text: string): SummaryEdge[] | n
   // Whether `/` now starts a regular expression, decided by the last token; after a word that is
   // worked out only when a `/` comes (from the word's keywords), as most words are not followed by one.
   let operandExpected = true;
-  let wordStart = -1;
-  let wordEnd_ = -1;
+  let lastWordStart = -1;
+  let lastWordEnd = -1;
   // Whether the last token was a `.`: a word then is a property name.
   let afterDot = false;
   while (i < n) {
@@ -337,8 +356,8 @@ export function scanDeclaredEdges(file: string, text: string): SummaryEdge[] | n
       if (i < 0) return null;
       const isProperty = afterDot;
       afterDot = false;
-      wordStart = start;
-      wordEnd_ = i;
+      lastWordStart = start;
+      lastWordEnd = i;
       const word = isProperty ? null : declarationWord(text, start, i);
       if (word === null) continue;
       if (word === 'import' || word === 'export') {
@@ -357,7 +376,7 @@ export function scanDeclaredEdges(file: string, text: string): SummaryEdge[] | n
         };
         if (!(word === 'import' ? readImport(s, add) : readExport(s, add))) return null;
         ({ at: i, operandExpected } = s.resume());
-        wordStart = -1;
+        lastWordStart = -1;
       } else if (word === 'namespace' || word === 'module' || (word === 'global' && stack.length === 0)) {
         // `namespace X {`, `module X {`, `declare module 'x' {`, `declare global {`: a block that may hold declarations of its own.
         const s = new Scanner(text, i, stack.slice());
@@ -373,19 +392,17 @@ export function scanDeclaredEdges(file: string, text: string): SummaryEdge[] | n
       if (i < 0) return null;
       continue;
     }
-    const regexHere = c === 0x2f && (wordStart >= 0 ? isOperandKeyword(text, wordStart, wordEnd_) : operandExpected);
-    wordStart = -1;
+    const regexHere = c === 0x2f && (lastWordStart >= 0 ? isOperandKeyword(text, lastWordStart, lastWordEnd) : operandExpected);
+    lastWordStart = -1;
     let end: number;
-    switch (c) {
+    if (startsTemplatePart(c, stack)) {
+      end = templatePartEnd(text, i, stack);
+      operandExpected = opensSubstitution(text, end);
+    } else switch (c) {
       case 0x27: // '
       case 0x22: // "
         end = stringEnd(text, i);
         operandExpected = false;
-        break;
-      case 0x60: // `
-        end = templatePartEnd(text, i + 1);
-        operandExpected = end > 0 && text.charCodeAt(end - 1) === 0x7b;
-        if (operandExpected) stack.push(SUBSTITUTION);
         break;
       case 0x2f: // /
         end = regexHere ? regexEnd(text, i) : i + 1;
@@ -398,21 +415,10 @@ export function scanDeclaredEdges(file: string, text: string): SummaryEdge[] | n
         end = stack.length > MAX_DEPTH ? -1 : i + 1;
         operandExpected = true;
         break;
-      case 0x7d: // }
-        if (stack[stack.length - 1] === SUBSTITUTION) {
-          // The end of a `${…}`: the template goes on.
-          stack.pop();
-          end = templatePartEnd(text, i + 1);
-          operandExpected = end > 0 && text.charCodeAt(end - 1) === 0x7b;
-          if (operandExpected) stack.push(SUBSTITUTION);
-        } else {
-          end = stack.pop() === 0x7b ? i + 1 : -1;
-          operandExpected = false;
-        }
-        break;
       case 0x29: // )
       case 0x5d: // ]
-        end = stack.pop() === (c === 0x29 ? 0x28 : 0x5b) ? i + 1 : -1;
+      case 0x7d: // }
+        end = stack.pop() === openerOf(c) ? i + 1 : -1;
         operandExpected = false;
         break;
       case 0x2e: // .

@@ -8,7 +8,7 @@
  * several times the parse), `syntaxOf` runs TypeScript's parser alone, with
  * the options typescript-estree gives it, for the syntax errors and the
  * import declarations of a module the analysis may never need to look into
- * (module-summary.ts).
+ * and that the scanner (scan.ts) could not read (module-summary.ts).
  */
 import { createRequire } from 'node:module';
 import { boundHeapGrowth } from '../cache/compile-cache.js';
