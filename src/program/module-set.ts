@@ -18,6 +18,10 @@ export class ModuleSet {
   private readonly infos = new Map<string, ModuleInfo | null>();
   private readonly read: Set<string>;
   private readonly analysedFiles: Set<string>;
+  /** The modules each module is imported by (the walk's edges reversed). */
+  private readonly importers = new Map<string, string[]>();
+  /** For a module, every module that imports it, directly or not, and itself (`leadsTo`). */
+  private readonly ancestors = new Map<string, Set<string>>();
 
   /**
    * `files`: every module read, in the walk's order; `targets`: the modules
@@ -31,23 +35,38 @@ export class ModuleSet {
     private readonly load: (file: string) => ModuleInfo | null,
   ) {
     this.read = new Set(files);
-    const importers = new Map<string, string[]>();
     for (const [from, tos] of targets) {
       for (const to of tos) {
-        const list = importers.get(to) ?? [];
+        const list = this.importers.get(to) ?? [];
         list.push(from);
-        importers.set(to, list);
+        this.importers.set(to, list);
       }
     }
-    this.analysedFiles = new Set(seeds);
-    const queue = [...this.analysedFiles];
+    this.analysedFiles = this.importersOf(seeds);
+  }
+
+  /** `files` and every module that imports one of them, directly or not. */
+  private importersOf(files: Iterable<string>): Set<string> {
+    const found = new Set(files);
+    const queue = [...found];
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      for (const importer of importers.get(file) ?? []) {
-        if (this.analysedFiles.has(importer)) continue;
-        this.analysedFiles.add(importer);
+      for (const importer of this.importers.get(file) ?? []) {
+        if (found.has(importer)) continue;
+        found.add(importer);
         queue.push(importer);
       }
     }
+    return found;
+  }
+
+  /** Whether `from` is `to` or imports it, directly or not: only then can a value of `from` be one of `to`'s while both are dormant. */
+  leadsTo(from: string, to: string): boolean {
+    let ancestors = this.ancestors.get(to);
+    if (!ancestors) {
+      ancestors = this.importersOf([to]);
+      this.ancestors.set(to, ancestors);
+    }
+    return ancestors.has(from);
   }
 
   /** The module of a file that was read, parsed on first use; null for files not read or that fail the full parse. */

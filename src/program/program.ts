@@ -72,8 +72,8 @@ export class ProgramModel {
   private readonly inProgress = new Set<Node>();
   private depth = 0;
   private siteIndex: SiteIndex | undefined;
-  /** Dormant calls left out of the index: they only call dormant functions (`dormantCall`). */
-  private skippedSites: { call: TSESTree.CallExpression; mod: ModuleInfo }[] = [];
+  /** Dormant calls left out of the index, with the dormant module each calls into (`dormantCall`). */
+  private skippedSites: { call: TSESTree.CallExpression; mod: ModuleInfo; callee: string }[] = [];
   /** Whether a dormant module was woken (reach.ts). */
   private woken = false;
   private buildingSites = false;
@@ -118,14 +118,19 @@ export class ProgramModel {
    * dormant barrel may lead to it, so no call counts as dormant any more.
    */
   dormantCall(call: CallNode, mod: ModuleInfo): boolean {
-    if (this.woken || call.type === 'TaggedTemplateExpression') return false;
-    if (!call.arguments.every((a) => a.type === 'Literal' || (a.type === 'TemplateLiteral' && a.expressions.length === 0))) return false;
+    return this.dormantCallee(call, mod) !== null;
+  }
+
+  /** The dormant module a dormant call (`dormantCall`) calls into, or null for any other call. */
+  private dormantCallee(call: CallNode, mod: ModuleInfo): string | null {
+    if (this.woken || call.type === 'TaggedTemplateExpression') return null;
+    if (!call.arguments.every((a) => a.type === 'Literal' || (a.type === 'TemplateLiteral' && a.expressions.length === 0))) return null;
     let root = unwrap(call.callee);
     while (root.type === 'MemberExpression') root = unwrap(root.object);
     const b = root.type === 'Identifier' ? lookup(mod, root) : null;
-    if (!b?.import) return false;
+    if (!b?.import) return null;
     const file = this.targetFile(mod, b.import.source, b.import.name === '=' ? 'require' : 'import');
-    return file !== null && this.modules.has(file) && !this.modules.isAnalysed(file);
+    return file !== null && this.modules.has(file) && !this.modules.isAnalysed(file) ? file : null;
   }
 
   // -------------------------------------------------------------------------
@@ -478,8 +483,9 @@ export class ProgramModel {
       }
       this.siteIndex = index;
     }
-    // The sites of a dormant function may be among the dormant calls left out.
-    if (!this.modules.isAnalysed(mod.file)) this.indexSkipped(this.siteIndex);
+    // The sites of a dormant function may be among the dormant calls left out:
+    // those into a module that leads to the function's.
+    if (!this.modules.isAnalysed(mod.file)) this.indexSkipped(this.siteIndex, mod.file);
     return this.siteIndex.get(fn) ?? [];
   }
 
@@ -487,16 +493,27 @@ export class ProgramModel {
     for (const unit of m.units) {
       for (const call of unit.calls) {
         if (call.type !== 'CallExpression') continue;
-        if (this.dormantCall(call, m)) this.skippedSites.push({ call, mod: m });
+        const callee = this.dormantCallee(call, m);
+        if (callee !== null) this.skippedSites.push({ call, mod: m, callee });
         else this.indexCall(call, m, index);
       }
     }
   }
 
-  private indexSkipped(index: SiteIndex): void {
+  /**
+   * Indexes the dormant calls left out; with `towards`, only those into a
+   * module that is `towards` or imports it. Until a module wakes, the others'
+   * callees are values of modules that cannot reach `towards` (they were
+   * handed only literals), so none is a function of it, and their modules
+   * stay unparsed.
+   */
+  private indexSkipped(index: SiteIndex, towards?: string): void {
     const skipped = this.skippedSites;
     this.skippedSites = [];
-    for (const { call, mod } of skipped) this.indexCall(call, mod, index);
+    for (const site of skipped) {
+      if (towards === undefined || this.modules.leadsTo(site.callee, towards)) this.indexCall(site.call, site.mod, index);
+      else this.skippedSites.push(site);
+    }
   }
 
   private indexCall(call: TSESTree.CallExpression, m: ModuleInfo, index: SiteIndex): void {

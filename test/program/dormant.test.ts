@@ -121,3 +121,31 @@ test('a listener calling into a dormant module: the function is parsed and follo
   const facts = await analyze(root);
   assert.deepEqual(brief(facts, root).map((h) => [h.file, h.ending]), [['src/index.ts', 'may-hang']]);
 });
+
+test('the call sites of a dormant function: only dormant calls into modules that lead to it are evaluated', async () => {
+  // The listener follows step(), whose parameter's value comes from its call sites: a dormant call
+  // into route.ts cannot be one (route.ts does not import step.ts), so route.ts stays unparsed;
+  // the one through barrel.ts, which re-exports step, is evaluated.
+  const root = makeTree({
+    'src/index.ts': lines(
+      "import { step } from './step.js';",
+      "import { again } from './barrel.js';",
+      "import { createRoute } from './route.js';",
+      'const routes = [createRoute()];',
+      'again();',
+      'async function shutdown(signal: string) {',
+      '  step(signal);',
+      '  process.exit(0);',
+      '}',
+      "process.once('SIGTERM', shutdown);",
+    ),
+    'src/step.ts': lines('export function step(signal?: string): string {', '  return `step after ${signal}`;', '}'),
+    'src/barrel.ts': "export { step as again } from './step.js';\n",
+    'src/route.ts': lines('export function createRoute() {', '  return new Map<string, string>();', '}'),
+  });
+  const cache = createProgramCache();
+  const facts = await analyze(root, 'src/index.ts', { cache });
+  assert.deepEqual(brief(facts, root).map((h) => [h.file, h.line, h.ending, h.reachable]), [['src/index.ts', 10, 'exits', 'yes']]);
+  const parsed = facts.files.length - cache.stats.scanned;
+  assert.equal(cache.stats.full, 3, `index.ts, step.ts and barrel.ts in full, route.ts only scanned (${parsed} read in full or by TypeScript)`);
+});

@@ -4,6 +4,10 @@ export class ModuleSet {
     infos = new Map();
     read;
     analysedFiles;
+    /** The modules each module is imported by (the walk's edges reversed). */
+    importers = new Map();
+    /** For a module, every module that imports it, directly or not, and itself (`leadsTo`). */
+    ancestors = new Map();
     /**
      * `files`: every module read, in the walk's order; `targets`: the modules
      * each imports; `seeds`: the modules analysed from the start, before their
@@ -13,24 +17,37 @@ export class ModuleSet {
         this.files = files;
         this.load = load;
         this.read = new Set(files);
-        const importers = new Map();
         for (const [from, tos] of targets) {
             for (const to of tos) {
-                const list = importers.get(to) ?? [];
+                const list = this.importers.get(to) ?? [];
                 list.push(from);
-                importers.set(to, list);
+                this.importers.set(to, list);
             }
         }
-        this.analysedFiles = new Set(seeds);
-        const queue = [...this.analysedFiles];
+        this.analysedFiles = this.importersOf(seeds);
+    }
+    /** `files` and every module that imports one of them, directly or not. */
+    importersOf(files) {
+        const found = new Set(files);
+        const queue = [...found];
         for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-            for (const importer of importers.get(file) ?? []) {
-                if (this.analysedFiles.has(importer))
+            for (const importer of this.importers.get(file) ?? []) {
+                if (found.has(importer))
                     continue;
-                this.analysedFiles.add(importer);
+                found.add(importer);
                 queue.push(importer);
             }
         }
+        return found;
+    }
+    /** Whether `from` is `to` or imports it, directly or not: only then can a value of `from` be one of `to`'s while both are dormant. */
+    leadsTo(from, to) {
+        let ancestors = this.ancestors.get(to);
+        if (!ancestors) {
+            ancestors = this.importersOf([to]);
+            this.ancestors.set(to, ancestors);
+        }
+        return ancestors.has(from);
     }
     /** The module of a file that was read, parsed on first use; null for files not read or that fail the full parse. */
     get(file) {

@@ -13,7 +13,7 @@ export class ProgramModel {
     inProgress = new Set();
     depth = 0;
     siteIndex;
-    /** Dormant calls left out of the index: they only call dormant functions (`dormantCall`). */
+    /** Dormant calls left out of the index, with the dormant module each calls into (`dormantCall`). */
     skippedSites = [];
     /** Whether a dormant module was woken (reach.ts). */
     woken = false;
@@ -56,18 +56,22 @@ export class ProgramModel {
      * dormant barrel may lead to it, so no call counts as dormant any more.
      */
     dormantCall(call, mod) {
+        return this.dormantCallee(call, mod) !== null;
+    }
+    /** The dormant module a dormant call (`dormantCall`) calls into, or null for any other call. */
+    dormantCallee(call, mod) {
         if (this.woken || call.type === 'TaggedTemplateExpression')
-            return false;
+            return null;
         if (!call.arguments.every((a) => a.type === 'Literal' || (a.type === 'TemplateLiteral' && a.expressions.length === 0)))
-            return false;
+            return null;
         let root = unwrap(call.callee);
         while (root.type === 'MemberExpression')
             root = unwrap(root.object);
         const b = root.type === 'Identifier' ? lookup(mod, root) : null;
         if (!b?.import)
-            return false;
+            return null;
         const file = this.targetFile(mod, b.import.source, b.import.name === '=' ? 'require' : 'import');
-        return file !== null && this.modules.has(file) && !this.modules.isAnalysed(file);
+        return file !== null && this.modules.has(file) && !this.modules.isAnalysed(file) ? file : null;
     }
     // -------------------------------------------------------------------------
     // Values
@@ -452,9 +456,10 @@ export class ProgramModel {
             }
             this.siteIndex = index;
         }
-        // The sites of a dormant function may be among the dormant calls left out.
+        // The sites of a dormant function may be among the dormant calls left out:
+        // those into a module that leads to the function's.
         if (!this.modules.isAnalysed(mod.file))
-            this.indexSkipped(this.siteIndex);
+            this.indexSkipped(this.siteIndex, mod.file);
         return this.siteIndex.get(fn) ?? [];
     }
     indexCalls(m, index) {
@@ -462,18 +467,30 @@ export class ProgramModel {
             for (const call of unit.calls) {
                 if (call.type !== 'CallExpression')
                     continue;
-                if (this.dormantCall(call, m))
-                    this.skippedSites.push({ call, mod: m });
+                const callee = this.dormantCallee(call, m);
+                if (callee !== null)
+                    this.skippedSites.push({ call, mod: m, callee });
                 else
                     this.indexCall(call, m, index);
             }
         }
     }
-    indexSkipped(index) {
+    /**
+     * Indexes the dormant calls left out; with `towards`, only those into a
+     * module that is `towards` or imports it. Until a module wakes, the others'
+     * callees are values of modules that cannot reach `towards` (they were
+     * handed only literals), so none is a function of it, and their modules
+     * stay unparsed.
+     */
+    indexSkipped(index, towards) {
         const skipped = this.skippedSites;
         this.skippedSites = [];
-        for (const { call, mod } of skipped)
-            this.indexCall(call, mod, index);
+        for (const site of skipped) {
+            if (towards === undefined || this.modules.leadsTo(site.callee, towards))
+                this.indexCall(site.call, site.mod, index);
+            else
+                this.skippedSites.push(site);
+        }
     }
     indexCall(call, m, index) {
         // `f.call(this, …)` shifts the arguments: not a direct call site.
