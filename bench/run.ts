@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -257,6 +258,8 @@ async function main(): Promise<void> {
         { id: 'dockerfile-only-unbundled', label: 'Dockerfile only, unbundled (`node dist/src/cli.js`)', phase: 'light', argv: [path.join(dir, 'dist/src/cli.js'), '-f', 'json', dockerfileOnly.target], env: warm, workload: dockerfileOnly },
         { id: 'small-no-cache', label: 'small service, cache off (`PID1_LINT_NO_CACHE=1`)', phase: 'light', argv: lint(small), env: { PID1_LINT_NO_CACHE: '1' }, workload: small },
         { id: 'dockerfile-only-eager', label: 'Dockerfile only, parser loaded at startup (as if not lazy)', phase: 'light', argv: ['--import', path.join(here, 'eager-parser.js'), ...lint(dockerfileOnly)], env: warm, workload: dockerfileOnly },
+        // No code cache: what any first run that reads a program pays before it parses anything (the empty-cache row's floor).
+        { id: 'typescript-floor', label: "`require('typescript')` alone, no code cache (no lint: the floor under a first run that reads a program)", phase: 'light', argv: ['-e', `require(${JSON.stringify(createRequire(path.join(dir, 'package.json')).resolve('typescript'))})`] },
       );
     }
     // An older build runs the smallest monorepo only: the larger ones would take it minutes and gigabytes.
