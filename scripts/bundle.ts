@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { packageRoot } from '../src/package-info.js';
 
 const root = packageRoot();
@@ -100,14 +100,34 @@ await build({
 });
 for (const name of ['pid1-lint', 'cli', 'lint-worker']) withCheapInterop(path.join(out, `${name}.cjs`));
 
+/**
+ * The two typescript-estree modules that check TypeScript's version at load
+ * get scripts/semver-satisfies.cts for `semver` (why there); semver itself is
+ * bundled still, loaded only for a range form that file leaves to it.
+ */
+const SEMVER_AT_LOAD = /[\\/]typescript-estree[\\/]dist[\\/](?:version-check|parseSettings[\\/]warnAboutTSVersion)\.js$/;
+const semverAtLoad = new Set<string>();
+const semverSatisfies: Plugin = {
+  name: 'semver-satisfies',
+  setup(b) {
+    b.onResolve({ filter: /^semver$/ }, (args) => {
+      if (!SEMVER_AT_LOAD.test(args.importer)) return undefined;
+      semverAtLoad.add(args.importer);
+      return { path: path.join(root, 'dist', 'scripts', 'semver-satisfies.cjs') };
+    });
+  },
+};
+
 await build({
   ...COMMON,
   // TypeScript stays the installed one: the same copy the walk's parser uses, and no 9 MB in the package.
   external: ['typescript'],
+  plugins: [semverSatisfies],
   stdin: { contents: `module.exports = { parse: require('${ESTREE}').parse };`, resolveDir: root, sourcefile: 'typescript-estree-entry.cjs', loader: 'js' },
   outfile: path.join(out, 'typescript-estree.cjs'),
 });
 withSharedTypeScript(path.join(out, 'typescript-estree.cjs'));
+if (semverAtLoad.size !== 2) throw new Error(`semver's importers at load: ${semverAtLoad.size}, not version-check.js and warnAboutTSVersion.js (another typescript-estree build?): update scripts/bundle.ts`);
 // The command runs as a script (npm links it into node_modules/.bin): executable, whatever esbuild's umask.
 fs.chmodSync(path.join(out, 'pid1-lint.cjs'), 0o755);
 console.log(`${path.relative(root, out)}: bundled`);
