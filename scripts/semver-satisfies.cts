@@ -3,8 +3,8 @@
  * puts it in place of `semver` for version-check.js and warnAboutTSVersion.js).
  *
  * Why: at load, typescript-estree checks TypeScript's version against ranges
- * of plain comparators (`>= 5.4.0 || >= 5.4.1-rc || >= 5.4.0-beta`, sixteen
- * times; `>=4.8.4 <6.1.0`). Through semver that loads its 47 modules and
+ * of plain comparators (`>= 5.4.0 || >= 5.4.1-rc || >= 5.4.0-beta` for each
+ * of fifteen versions, then `>=4.8.4 <6.1.0`). Through semver that loads its 47 modules and
  * compiles its range expressions: ~20 ms of every run that reads a program.
  * Plain comparators are read here with semver's rules (precedence with
  * prerelease identifiers, build metadata ignored, a prerelease version
