@@ -45,49 +45,68 @@ interface ResolvedEntry {
   byNodeMajor: NonNullable<BaseImageEntry['byNodeMajor']>;
   facts: string[];
   notes: string[];
-  images: Set<string>;
-  imagePattern: RegExp | null;
   tags: RegExp[] | null;
   tagExamples: string[];
   /** A tag pattern carries the node major, so a literal prefix of a wildcard tag may too. */
   majorInTag: boolean;
 }
 
-let builtinResolved: ResolvedEntry[] | undefined;
-const extraResolved = new WeakMap<readonly BaseImageEntry[], ResolvedEntry[]>();
-
-/** Built-ins resolved once; `extra` resolved once per array. Extra entries come first and replace built-ins of the same id. */
-function entriesFor(extra: readonly BaseImageEntry[] | undefined): ResolvedEntry[] {
-  const builtins = loadBaseImageData();
-  builtinResolved ??= resolveAll(builtins, builtins, []);
-  if (extra === undefined || extra.length === 0) return builtinResolved;
-  let resolved = extraResolved.get(extra);
-  if (resolved === undefined) {
-    const own = resolveAll(extra, extra, builtins);
-    const replaced = new Set(extra.map((e) => e.id));
-    resolved = [...own, ...builtinResolved.filter((e) => !replaced.has(e.id))];
-    extraResolved.set(extra, resolved);
-  }
-  return resolved;
+/** An entry that names images: what its name matches, and the entry with `extends` applied (worked out once, when first needed). */
+interface Candidate {
+  id: string;
+  images: Set<string>;
+  imagePattern: RegExp | null;
+  resolved(): ResolvedEntry;
 }
 
-function resolveAll(
-  entries: readonly BaseImageEntry[],
-  own: readonly BaseImageEntry[],
-  builtins: readonly BaseImageEntry[],
-): ResolvedEntry[] {
+let builtinCandidates: Candidate[] | undefined;
+const extraCandidates = new WeakMap<readonly BaseImageEntry[], Candidate[]>();
+
+/**
+ * Built-ins once, resolved when a name matches (a lint meets one or two of
+ * them; the tests check every one, `checkBuiltinBaseImageData`); `extra` once
+ * per array, resolved at once, so a broken user entry fails the first lookup
+ * whatever it names. Extra entries come first and replace built-ins of the same id.
+ */
+function entriesFor(extra: readonly BaseImageEntry[] | undefined): Candidate[] {
+  const builtins = loadBaseImageData();
+  builtinCandidates ??= candidates(builtins, builtins, []);
+  if (extra === undefined || extra.length === 0) return builtinCandidates;
+  let found = extraCandidates.get(extra);
+  if (found === undefined) {
+    const own = candidates(extra, extra, builtins);
+    for (const candidate of own) candidate.resolved();
+    const replaced = new Set(extra.map((e) => e.id));
+    found = [...own, ...builtinCandidates.filter((e) => !replaced.has(e.id))];
+    extraCandidates.set(extra, found);
+  }
+  return found;
+}
+
+function candidates(entries: readonly BaseImageEntry[], own: readonly BaseImageEntry[], builtins: readonly BaseImageEntry[]): Candidate[] {
   const find = parentFinder(own, builtins);
-  const out: ResolvedEntry[] = [];
+  const out: Candidate[] = [];
   for (const entry of entries) {
-    if (entry.match === undefined) continue; // a template
-    const chain = extendsChain(entry, find);
-    if (chain === null) throw new Error(`base image entry "${entry.id}": circular extends`);
-    if (entry.extends !== undefined && chain.length === 1) {
-      throw new Error(`base image entry "${entry.id}": extends unknown entry id "${entry.extends}"`);
-    }
-    out.push(resolve(entry, chain));
+    const match = entry.match;
+    if (match === undefined) continue; // a template
+    let resolved: ResolvedEntry | undefined;
+    out.push({
+      id: entry.id,
+      images: new Set(match.images ?? []),
+      imagePattern: match.imagePattern === undefined ? null : compilePattern(match.imagePattern),
+      resolved: () => (resolved ??= resolveEntry(entry, find)),
+    });
   }
   return out;
+}
+
+function resolveEntry(entry: BaseImageEntry, find: ReturnType<typeof parentFinder>): ResolvedEntry {
+  const chain = extendsChain(entry, find);
+  if (chain === null) throw new Error(`base image entry "${entry.id}": circular extends`);
+  if (entry.extends !== undefined && chain.length === 1) {
+    throw new Error(`base image entry "${entry.id}": extends unknown entry id "${entry.extends}"`);
+  }
+  return resolve(entry, chain);
 }
 
 function resolve(entry: BaseImageEntry, chain: BaseImageEntry[]): ResolvedEntry {
@@ -121,8 +140,6 @@ function resolve(entry: BaseImageEntry, chain: BaseImageEntry[]): ResolvedEntry 
     byNodeMajor: pick('byNodeMajor') ?? [],
     facts: root.flatMap((e) => e.facts ?? []),
     notes: root.flatMap((e) => e.notes ?? []),
-    images: new Set(match.images ?? []),
-    imagePattern: match.imagePattern === undefined ? null : compilePattern(match.imagePattern),
     tags,
     tagExamples: match.tagExamples ?? [],
     majorInTag: (match.tags ?? []).some((t) => t.includes('(?<nodeMajor>') || t.includes('(?<nodeCodename>')),
@@ -142,11 +159,11 @@ export function lookupImage(ref: string, extra?: BaseImageEntry[]): ImageInfo {
   }
   const entries = entriesFor(extra);
   const named: { entry: ResolvedEntry; nameGroups: Record<string, string> }[] = [];
-  for (const entry of entries) {
-    if (entry.images.has(name)) named.push({ entry, nameGroups: {} });
-    else if (entry.imagePattern !== null) {
-      const m = entry.imagePattern.exec(name);
-      if (m !== null) named.push({ entry, nameGroups: m.groups ?? {} });
+  for (const candidate of entries) {
+    if (candidate.images.has(name)) named.push({ entry: candidate.resolved(), nameGroups: {} });
+    else if (candidate.imagePattern !== null) {
+      const m = candidate.imagePattern.exec(name);
+      if (m !== null) named.push({ entry: candidate.resolved(), nameGroups: m.groups ?? {} });
     }
   }
   if (named.length === 0) return unknown(ref, parsed, []);

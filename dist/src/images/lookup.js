@@ -21,38 +21,55 @@ const NODE_CODENAMES = {
     jod: 22,
     krypton: 24,
 };
-let builtinResolved;
-const extraResolved = new WeakMap();
-/** Built-ins resolved once; `extra` resolved once per array. Extra entries come first and replace built-ins of the same id. */
+let builtinCandidates;
+const extraCandidates = new WeakMap();
+/**
+ * Built-ins once, resolved when a name matches (a lint meets one or two of
+ * them; the tests check every one, `checkBuiltinBaseImageData`); `extra` once
+ * per array, resolved at once, so a broken user entry fails the first lookup
+ * whatever it names. Extra entries come first and replace built-ins of the same id.
+ */
 function entriesFor(extra) {
     const builtins = loadBaseImageData();
-    builtinResolved ??= resolveAll(builtins, builtins, []);
+    builtinCandidates ??= candidates(builtins, builtins, []);
     if (extra === undefined || extra.length === 0)
-        return builtinResolved;
-    let resolved = extraResolved.get(extra);
-    if (resolved === undefined) {
-        const own = resolveAll(extra, extra, builtins);
+        return builtinCandidates;
+    let found = extraCandidates.get(extra);
+    if (found === undefined) {
+        const own = candidates(extra, extra, builtins);
+        for (const candidate of own)
+            candidate.resolved();
         const replaced = new Set(extra.map((e) => e.id));
-        resolved = [...own, ...builtinResolved.filter((e) => !replaced.has(e.id))];
-        extraResolved.set(extra, resolved);
+        found = [...own, ...builtinCandidates.filter((e) => !replaced.has(e.id))];
+        extraCandidates.set(extra, found);
     }
-    return resolved;
+    return found;
 }
-function resolveAll(entries, own, builtins) {
+function candidates(entries, own, builtins) {
     const find = parentFinder(own, builtins);
     const out = [];
     for (const entry of entries) {
-        if (entry.match === undefined)
+        const match = entry.match;
+        if (match === undefined)
             continue; // a template
-        const chain = extendsChain(entry, find);
-        if (chain === null)
-            throw new Error(`base image entry "${entry.id}": circular extends`);
-        if (entry.extends !== undefined && chain.length === 1) {
-            throw new Error(`base image entry "${entry.id}": extends unknown entry id "${entry.extends}"`);
-        }
-        out.push(resolve(entry, chain));
+        let resolved;
+        out.push({
+            id: entry.id,
+            images: new Set(match.images ?? []),
+            imagePattern: match.imagePattern === undefined ? null : compilePattern(match.imagePattern),
+            resolved: () => (resolved ??= resolveEntry(entry, find)),
+        });
     }
     return out;
+}
+function resolveEntry(entry, find) {
+    const chain = extendsChain(entry, find);
+    if (chain === null)
+        throw new Error(`base image entry "${entry.id}": circular extends`);
+    if (entry.extends !== undefined && chain.length === 1) {
+        throw new Error(`base image entry "${entry.id}": extends unknown entry id "${entry.extends}"`);
+    }
+    return resolve(entry, chain);
 }
 function resolve(entry, chain) {
     // Nearest definition wins; facts and notes accumulate from the root down.
@@ -86,8 +103,6 @@ function resolve(entry, chain) {
         byNodeMajor: pick('byNodeMajor') ?? [],
         facts: root.flatMap((e) => e.facts ?? []),
         notes: root.flatMap((e) => e.notes ?? []),
-        images: new Set(match.images ?? []),
-        imagePattern: match.imagePattern === undefined ? null : compilePattern(match.imagePattern),
         tags,
         tagExamples: match.tagExamples ?? [],
         majorInTag: (match.tags ?? []).some((t) => t.includes('(?<nodeMajor>') || t.includes('(?<nodeCodename>')),
@@ -107,13 +122,13 @@ export function lookupImage(ref, extra) {
     }
     const entries = entriesFor(extra);
     const named = [];
-    for (const entry of entries) {
-        if (entry.images.has(name))
-            named.push({ entry, nameGroups: {} });
-        else if (entry.imagePattern !== null) {
-            const m = entry.imagePattern.exec(name);
+    for (const candidate of entries) {
+        if (candidate.images.has(name))
+            named.push({ entry: candidate.resolved(), nameGroups: {} });
+        else if (candidate.imagePattern !== null) {
+            const m = candidate.imagePattern.exec(name);
             if (m !== null)
-                named.push({ entry, nameGroups: m.groups ?? {} });
+                named.push({ entry: candidate.resolved(), nameGroups: m.groups ?? {} });
         }
     }
     if (named.length === 0)
