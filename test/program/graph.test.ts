@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createProgramCache } from '../../src/program/analyze.js';
+import { loadParser, syntaxOf } from '../../src/program/parse.js';
 import { analyze, brief, lines, makeTree } from './helpers.js';
 
 const HANDLER = "process.on('SIGTERM', () => process.exit(0));\n";
@@ -133,6 +134,20 @@ test('a syntax error in a module read in full is reported; the other modules are
   assert.equal(facts.errors[0]?.line, 1);
   assert.equal(facts.errors[0]?.column, 11);
   assert.match(facts.errors[0]?.message ?? '', /Expression expected/);
+  assert.deepEqual(brief(facts, root).map((h) => h.file), ['src/term.ts']);
+});
+
+test('a module naming require goes to the full parse at once: its syntax error is the one TypeScript\'s parse alone reports', async () => {
+  const text = "const fs = require('node:fs');\nconst x = ;\nprocess.exitCode = 0;\n";
+  const root = makeTree({ 'src/index.ts': "import './broken.js';\nimport './term.js';\n", 'src/broken.ts': text, 'src/term.ts': HANDLER });
+  const facts = await analyze(root);
+  const alone = syntaxOf(await loadParser(), path.join(root, 'src/broken.ts'), text);
+  assert.ok(!alone.ok);
+  assert.equal(facts.errors.length, 1);
+  assert.deepEqual(
+    { file: facts.errors[0]?.file, line: facts.errors[0]?.line, column: facts.errors[0]?.column, message: facts.errors[0]?.message },
+    { file: path.join(root, 'src/broken.ts'), line: alone.line, column: alone.column, message: alone.message },
+  );
   assert.deepEqual(brief(facts, root).map((h) => h.file), ['src/term.ts']);
 });
 

@@ -131,10 +131,13 @@ export class ProgramCache {
      * The cheapest read that is sure of the module's edges: the scanner
      * (scan.ts), else TypeScript's parse alone (its syntax errors, its import
      * declarations: module-summary.ts), else, or when `full`, the full parse.
+     * A module that names `require` or `import(` goes to the full parse at
+     * once: TypeScript's parse alone could not give its edges, only cost a
+     * second parse (the full parse reports the same first syntax error).
      */
     read(file, text, parser, full) {
-        if (!full) {
-            const scanned = needsFullParse(text) ? null : scanDeclaredEdges(file, text);
+        if (!full && !needsFullParse(text)) {
+            const scanned = scanDeclaredEdges(file, text);
             if (scanned) {
                 this.stats.scanned++;
                 return { ok: true, edges: scanned, full: false };
