@@ -259,7 +259,9 @@ async function main(): Promise<void> {
         { id: 'small-no-cache', label: 'small service, cache off (`PID1_LINT_NO_CACHE=1`)', phase: 'light', argv: lint(small), env: { PID1_LINT_NO_CACHE: '1' }, workload: small },
         { id: 'dockerfile-only-eager', label: 'Dockerfile only, parser loaded at startup (as if not lazy)', phase: 'light', argv: ['--import', path.join(here, 'eager-parser.js'), ...lint(dockerfileOnly)], env: warm, workload: dockerfileOnly },
         // No code cache: what any first run that reads a program pays before it parses anything (the empty-cache row's floor).
-        { id: 'typescript-floor', label: "`require('typescript')` alone, no code cache (no lint: the floor under a first run that reads a program)", phase: 'light', argv: ['-e', `require(${JSON.stringify(createRequire(path.join(dir, 'package.json')).resolve('typescript'))})`] },
+        { id: 'typescript-floor', label: "`require('typescript')` alone, no code cache (no lint: the installed TypeScript, which the command no longer loads)", phase: 'light', argv: ['-e', `require(${JSON.stringify(createRequire(path.join(dir, 'package.json')).resolve('typescript'))})`] },
+        // The same for what the command loads (lever 27): the floor under a first run that reads a program.
+        { id: 'parser-floor', label: 'the command\'s parsers alone, no code cache (no lint: `dist/bundle/typescript.cjs` and typescript-estree\'s bundle, the floor under a first run that reads a program)', phase: 'light', argv: ['-e', `require(${JSON.stringify(path.join(dir, 'dist/bundle/typescript-estree.cjs'))})(require(${JSON.stringify(path.join(dir, 'dist/bundle/typescript.cjs'))}))`] },
       );
     }
     // An older build runs the smallest monorepo only: the larger ones would take it minutes and gigabytes.

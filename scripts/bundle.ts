@@ -13,20 +13,25 @@
  * typescript-estree gets a bundle of its own (typescript-estree.cjs, loaded by
  * src/program/parse.ts when a program is read): the package and its
  * dependencies are ~130 small CommonJS files, each resolved, read and compiled
- * without the code cache (~0.1 s). BENCHMARKS.md has the figures.
+ * without the code cache (~0.1 s). TypeScript's parser comes beside it
+ * (typescript.cjs: the installed typescript.js less what no parse runs,
+ * scripts/typescript-parser.ts). BENCHMARKS.md has the figures.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
+import type * as TS from 'typescript';
 import { packageRoot } from '../src/package-info.js';
+import { typeScriptParser } from './typescript-parser.js';
 
 const root = packageRoot();
 const out = path.join(root, 'dist', 'bundle');
 const require = createRequire(import.meta.url);
 const ESTREE = '@typescript-eslint/typescript-estree';
-/** What parse.ts loads: the file beside the linter's bundle, and the version it holds (cache keys depend on it). */
-const bundledEstree = { file: './typescript-estree.cjs', version: (require(`${ESTREE}/package.json`) as { version: string }).version };
+/** What parse.ts loads: the files beside the linter's bundle, and the version of typescript-estree they hold (cache keys depend on it). */
+const bundledEstree = { file: './typescript-estree.cjs', typescript: './typescript.cjs', version: (require(`${ESTREE}/package.json`) as { version: string }).version };
 
 /** What both builds share: CommonJS for Node 20, smaller to read and scan at every start; names are kept, so stack traces still read. */
 const COMMON = {
@@ -74,10 +79,21 @@ function withCheapInterop(file: string): void {
  */
 const TS_IMPORT_STAR = '__importStar(require("typescript"))';
 
-function withSharedTypeScript(file: string): void {
+/**
+ * …and the module object is handed in: the file exports a function of
+ * TypeScript that returns typescript-estree, so parse.ts can run it with the
+ * parser-only TypeScript, and again with the installed one should that lack
+ * a piece (parse.ts, scripts/typescript-parser.ts).
+ */
+const TS_REQUIRE = 'require("typescript")';
+
+function asFunctionOfTypeScript(file: string): void {
   const code = fs.readFileSync(file, 'utf8');
   if (!code.includes(TS_IMPORT_STAR)) throw new Error(`${file}: no ${TS_IMPORT_STAR} (another typescript-estree build?): update scripts/bundle.ts`);
-  fs.writeFileSync(file, code.replaceAll(TS_IMPORT_STAR, 'require("typescript")'));
+  const body = code.replaceAll(TS_IMPORT_STAR, TS_REQUIRE).replaceAll(TS_REQUIRE, '__pid1LintTypeScript');
+  // The project service's tsserverlibrary stays a require: never reached without `project` options.
+  if (/require\("typescript"\)|require\('typescript'\)/.test(body)) throw new Error(`${file}: TypeScript required in another form: update scripts/bundle.ts`);
+  fs.writeFileSync(file, `module.exports = function typescriptEstree(__pid1LintTypeScript) {\nconst module = { exports: {} }, exports = module.exports;\n${body}\nreturn module.exports;\n};\n`);
 }
 
 await build({
@@ -120,14 +136,30 @@ const semverSatisfies: Plugin = {
 
 await build({
   ...COMMON,
-  // TypeScript stays the installed one: the same copy the walk's parser uses, and no 9 MB in the package.
+  // TypeScript is handed in (asFunctionOfTypeScript): the parser-only one, or the installed one.
   external: ['typescript'],
   plugins: [semverSatisfies],
   stdin: { contents: `module.exports = { parse: require('${ESTREE}').parse };`, resolveDir: root, sourcefile: 'typescript-estree-entry.cjs', loader: 'js' },
   outfile: path.join(out, 'typescript-estree.cjs'),
 });
-withSharedTypeScript(path.join(out, 'typescript-estree.cjs'));
+asFunctionOfTypeScript(path.join(out, 'typescript-estree.cjs'));
+writeTypeScriptParser();
 if (semverAtLoad.size !== 2) throw new Error(`semver's importers at load: ${semverAtLoad.size}, not version-check.js and warnAboutTSVersion.js (another typescript-estree build?): update scripts/bundle.ts`);
+/** dist/bundle/typescript.cjs, its licence beside it, and a parse with it as the command makes one. */
+function writeTypeScriptParser(): void {
+  const typescriptJs = require.resolve('typescript');
+  const { version } = require('typescript/package.json') as { version: string };
+  const { code } = typeScriptParser(fs.readFileSync(typescriptJs, 'latin1'), version);
+  // compile-cache.ts reads it as Latin-1 (cheaper than UTF-8), which only ASCII text allows.
+  if (!isAscii(Buffer.from(code, 'latin1'))) throw new Error(`${typescriptJs}: not ASCII: update scripts/bundle.ts and src/cache/compile-cache.ts`);
+  fs.writeFileSync(path.join(out, 'typescript.cjs'), code);
+  fs.copyFileSync(path.join(path.dirname(typescriptJs), '..', 'LICENSE.txt'), path.join(out, 'typescript.LICENSE.txt'));
+  const ts = require(path.join(out, 'typescript.cjs')) as typeof TS;
+  const estree = (require(path.join(out, 'typescript-estree.cjs')) as (t: typeof ts) => { parse(code: string, options: object): { body: unknown[] } })(ts);
+  const program = estree.parse('export class A { m(): void { process.on("SIGTERM", () => {}); } }', { filePath: 'a.ts', loc: true, range: true });
+  if (ts.version !== version || program.body.length !== 1) throw new Error(`${out}/typescript.cjs: does not parse`);
+}
+
 // The command runs as a script (npm links it into node_modules/.bin): executable, whatever esbuild's umask.
 fs.chmodSync(path.join(out, 'pid1-lint.cjs'), 0o755);
 console.log(`${path.relative(root, out)}: bundled`);

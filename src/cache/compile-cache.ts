@@ -112,14 +112,18 @@ type ModuleStatics = {
   _extensions: unknown;
 };
 
-/** TypeScript's compiler, the one large file whose text is known to be plain ASCII (checked on each read all the same). */
-const TYPESCRIPT_LIB = `${path.sep}typescript${path.sep}lib${path.sep}typescript.js`;
+/**
+ * TypeScript's compiler, and the bundled command's parser-only copy of it
+ * (scripts/typescript-parser.ts): the large files whose text is known to be
+ * plain ASCII (checked on each read all the same).
+ */
+const TYPESCRIPT_LIBS = [`${path.sep}typescript${path.sep}lib${path.sep}typescript.js`, `${path.sep}bundle${path.sep}typescript.cjs`];
 
 /**
  * Node reads a CommonJS file as UTF-8: for typescript.js's 9 MB that
  * decoding takes 15–35 ms on this project's machine, reading the bytes,
  * checking they are ASCII and taking them as Latin-1 (the same text then)
- * ~5 ms. Any other file, or a typescript.js that is not ASCII, is read by
+ * ~5 ms. Any other file, or one of those that is not ASCII, is read by
  * Node as usual.
  */
 function readTypeScriptAsAscii(M: ModuleStatics): void {
@@ -127,7 +131,7 @@ function readTypeScriptAsAscii(M: ModuleStatics): void {
   const readJs = extensions['.js'];
   if (typeof readJs !== 'function') return;
   extensions['.js'] = function readJsFile(this: unknown, module: ModuleInternals, filename: string): unknown {
-    if (!filename.endsWith(TYPESCRIPT_LIB)) return readJs.call(this, module, filename);
+    if (!TYPESCRIPT_LIBS.some((lib) => filename.endsWith(lib))) return readJs.call(this, module, filename);
     const bytes = fs.readFileSync(filename);
     if (!isAscii(bytes)) return readJs.call(this, module, filename);
     return (module as ModuleInternals & { _compile(content: string, filename: string): unknown })._compile(bytes.toString('latin1'), filename);

@@ -6,9 +6,9 @@
  * semicolons, indentation) so inserted code looks like the code around it.
  * Inserted code uses `\n`; the engine writes the file's own line breaks.
  */
-import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { LineIndex } from '../positions.js';
+import { parserNow, parseWith, type Parser } from '../program/parse.js';
 
 export type Node = TSESTree.Node;
 
@@ -25,18 +25,17 @@ export function sourceKind(file: string, packageType: 'module' | 'commonjs' | nu
   return { language, module };
 }
 
-type Parse = (code: string, options: Record<string, unknown>) => TSESTree.Program;
-let parse: Parse | undefined;
-
 /** The program's top-level statements with offsets; null when it does not parse. */
 export function parseProgram(text: string, language: SourceKind['language']): TSESTree.Program | null {
-  // typescript-estree is CommonJS: a synchronous require shares Node's module cache with the program reader's import().
-  parse ??= (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: Parse }).parse;
+  let parser: Parser;
   try {
-    return parse(text, { filePath: language === 'ts' ? 'entry.ts' : 'entry.js', range: true, loc: false, comment: false, tokens: false });
+    // The program reader's: loaded already when a finding on a program asks for a fix.
+    parser = parserNow();
   } catch {
     return null;
   }
+  const result = parseWith(parser, language === 'ts' ? 'entry.ts' : 'entry.js', text);
+  return result.ok ? result.ast : null;
 }
 
 /** Visits every node, depth first, parents before children. */

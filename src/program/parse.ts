@@ -22,14 +22,21 @@ export interface Parser {
   parse: ParseFn;
   /** TypeScript's and typescript-estree's versions (what parses depend on). */
   version: string;
+  /**
+   * Set when `ts` is the bundled command's parser-only TypeScript: the same
+   * parser with the installed TypeScript, for a parse that reaches a part
+   * left out of it (scripts/typescript-parser.ts).
+   */
+  complete?: () => Parser;
 }
 
 /**
  * Set by scripts/bundle.ts in the bundled command: typescript-estree is then
  * its own bundle beside the linter's (one file through the code cache, not
- * ~130 modules), and this is the version it holds. Unset in dist/src.
+ * ~130 modules) exporting a function of TypeScript, `typescript` the
+ * parser-only TypeScript beside it, and `version` typescript-estree's. Unset in dist/src.
  */
-declare const __PID1_LINT_BUNDLED_ESTREE__: { file: string; version: string } | undefined;
+declare const __PID1_LINT_BUNDLED_ESTREE__: { file: string; typescript: string; version: string } | undefined;
 const BUNDLED_ESTREE = typeof __PID1_LINT_BUNDLED_ESTREE__ === 'object' ? __PID1_LINT_BUNDLED_ESTREE__ : undefined;
 const ESTREE = '@typescript-eslint/typescript-estree';
 
@@ -39,19 +46,57 @@ export function estreeVersion(): string {
 }
 
 let parser: Promise<Parser> | undefined;
+let loaded: Parser | undefined;
 
 export function loadParser(): Promise<Parser> {
+  parser ??= new Promise<Parser>((resolve) => resolve(parserNow()));
+  return parser;
+}
+
+/**
+ * The parsers, loaded by the first call: what code that cannot wait uses
+ * (the fix builders, once the program reader has loaded them). Throws when
+ * they cannot be loaded.
+ */
+export function parserNow(): Parser {
+  return (loaded ??= load());
+}
+
+function load(): Parser {
   // CommonJS, required (not imported): no scan of typescript.js for export names (~0.5 s), and
   // a plain require inside the bundled command (an import() there goes through an experimental vm loader).
-  parser ??= new Promise<Parser>((resolve) => {
-    const require = createRequire(import.meta.url);
-    const { parse } = require(BUNDLED_ESTREE?.file ?? ESTREE) as { parse?: ParseFn };
-    if (!parse) throw new Error(`${ESTREE} has no parse()`);
+  const require = createRequire(import.meta.url);
+  const installed = (): Parser => {
     const ts = require('typescript') as typeof TS;
-    boundHeapGrowth();
-    resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` });
-  });
-  return parser;
+    return parserOf(ts, BUNDLED_ESTREE ? (require(BUNDLED_ESTREE.file) as EstreeOf)(ts) : require(ESTREE));
+  };
+  let parsers: Parser;
+  if (BUNDLED_ESTREE) {
+    const ts = require(BUNDLED_ESTREE.typescript) as typeof TS;
+    let complete: Parser | undefined;
+    parsers = { ...parserOf(ts, (require(BUNDLED_ESTREE.file) as EstreeOf)(ts)), complete: () => (complete ??= installed()) };
+  } else {
+    parsers = installed();
+  }
+  boundHeapGrowth();
+  return parsers;
+}
+
+type EstreeOf = (ts: typeof TS) => unknown;
+
+function parserOf(ts: typeof TS, estree: unknown): Parser {
+  const { parse } = estree as { parse?: ParseFn };
+  if (!parse) throw new Error(`${ESTREE} has no parse()`);
+  return { ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` };
+}
+
+/**
+ * Whether an error thrown by a parse with the parser-only TypeScript could
+ * be one of its missing parts rather than the input's: anything but
+ * typescript-estree's syntax errors (which carry a line) and a stack overflow.
+ */
+function mayBeMissingPart(parser: Parser, error: unknown): parser is Parser & { complete: () => Parser } {
+  return parser.complete !== undefined && !isStackOverflow(error) && typeof (error as { lineNumber?: unknown } | null)?.lineNumber !== 'number';
 }
 
 export type ParseResult =
@@ -80,7 +125,7 @@ export async function parseSource(file: string, text: string): Promise<ParseResu
   return parseWith(loaded, file, text);
 }
 
-export function parseWith({ parse }: Parser, file: string, text: string): ParseResult {
+export function parseWith(parser: Parser, file: string, text: string): ParseResult {
   const { filePath, ext } = parserPath(file);
   // typescript-estree picks the script kind from the extension (JS kinds allow JSX).
   const options = {
@@ -97,8 +142,9 @@ export function parseWith({ parse }: Parser, file: string, text: string): ParseR
   };
   if (tooDeep(text)) return { ok: false, message: TOO_DEEP };
   try {
-    return { ok: true, ast: parse(stripHashbang(text), options) };
+    return { ok: true, ast: parser.parse(stripHashbang(text), options) };
   } catch (error) {
+    if (mayBeMissingPart(parser, error)) return parseWith(parser.complete(), file, text);
     if (isStackOverflow(error)) return { ok: false, message: TOO_DEEP };
     const e = error as { message?: unknown; lineNumber?: unknown; column?: unknown };
     const result: ParseResult = { ok: false, message: typeof e.message === 'string' ? e.message : String(error) };
@@ -115,7 +161,16 @@ export function parseWith({ parse }: Parser, file: string, text: string): ParseR
  * checks typescript-estree adds while converting (misplaced modifiers and
  * the like, which `tsc` rejects too) are not made here.
  */
-export function syntaxOf({ ts }: Parser, file: string, text: string): SyntaxResult {
+export function syntaxOf(parser: Parser, file: string, text: string): SyntaxResult {
+  try {
+    return syntaxWith(parser.ts, file, text);
+  } catch (error) {
+    if (mayBeMissingPart(parser, error)) return syntaxOf(parser.complete(), file, text);
+    throw error;
+  }
+}
+
+function syntaxWith(ts: typeof TS, file: string, text: string): SyntaxResult {
   const { filePath, ext } = parserPath(file);
   const kinds: Record<string, TS.ScriptKind> = { '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX, '.tsx': ts.ScriptKind.TSX };
   const moduleFile = ext === '.mjs' || ext === '.mts';
@@ -140,7 +195,9 @@ export function syntaxOf({ ts }: Parser, file: string, text: string): SyntaxResu
   const first = (source as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics[0];
   if (!first) return { ok: true, source };
   const at = source.getLineAndCharacterOfPosition(first.start);
-  return { ok: false, message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line: at.line + 1, column: at.character + 1 };
+  // A parse diagnostic's text is a string; a chain comes from the checker only (flattening lives in a part of TypeScript no parse runs).
+  const message = typeof first.messageText === 'string' ? first.messageText : ts.flattenDiagnosticMessageText(first.messageText, '\n');
+  return { ok: false, message, line: at.line + 1, column: at.character + 1 };
 }
 
 /** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */

@@ -14,9 +14,9 @@ import { run } from './tools.js';
 
 const COMMITTED = ['dist/src', 'dist/rules', 'dist/bundle'];
 /** scripts/bundle.ts's output: no source file of its own. */
-const BUNDLE = ['dist/bundle/pid1-lint.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/lint-worker.cjs', 'dist/bundle/typescript-estree.cjs'];
+const BUNDLE = ['dist/bundle/pid1-lint.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/lint-worker.cjs', 'dist/bundle/typescript-estree.cjs', 'dist/bundle/typescript.cjs', 'dist/bundle/typescript.LICENSE.txt'];
 /** What the build reads: when these have uncommitted changes, dist/ cannot match a commit yet. */
-const INPUTS = ['src', 'rules', 'scripts/bundle.ts', 'scripts/semver-satisfies.cts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['src', 'rules', 'scripts/bundle.ts', 'scripts/typescript-parser.ts', 'scripts/semver-satisfies.cts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const FIX = 'run `npm run build` and commit dist/ with the sources (git add dist/src dist/rules dist/bundle)';
 
 /** dist/src/a/b.js → src/a/b.ts */

@@ -90,13 +90,17 @@ function restoreV8Flags() {
     process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=0');
     global[FLAGS_CHANGED] = false;
 }
-/** TypeScript's compiler, the one large file whose text is known to be plain ASCII (checked on each read all the same). */
-const TYPESCRIPT_LIB = `${path.sep}typescript${path.sep}lib${path.sep}typescript.js`;
+/**
+ * TypeScript's compiler, and the bundled command's parser-only copy of it
+ * (scripts/typescript-parser.ts): the large files whose text is known to be
+ * plain ASCII (checked on each read all the same).
+ */
+const TYPESCRIPT_LIBS = [`${path.sep}typescript${path.sep}lib${path.sep}typescript.js`, `${path.sep}bundle${path.sep}typescript.cjs`];
 /**
  * Node reads a CommonJS file as UTF-8: for typescript.js's 9 MB that
  * decoding takes 15–35 ms on this project's machine, reading the bytes,
  * checking they are ASCII and taking them as Latin-1 (the same text then)
- * ~5 ms. Any other file, or a typescript.js that is not ASCII, is read by
+ * ~5 ms. Any other file, or one of those that is not ASCII, is read by
  * Node as usual.
  */
 function readTypeScriptAsAscii(M) {
@@ -105,7 +109,7 @@ function readTypeScriptAsAscii(M) {
     if (typeof readJs !== 'function')
         return;
     extensions['.js'] = function readJsFile(module, filename) {
-        if (!filename.endsWith(TYPESCRIPT_LIB))
+        if (!TYPESCRIPT_LIBS.some((lib) => filename.endsWith(lib)))
             return readJs.call(this, module, filename);
         const bytes = fs.readFileSync(filename);
         if (!isAscii(bytes))

@@ -1,13 +1,5 @@
-/**
- * What the program-source fix builders need from a JS/TS file: a
- * synchronous parse (rules report synchronously; when a program finding
- * exists the program reader has already loaded the parser, so this costs
- * one parse), a walk over the tree, and the file's own style (quotes,
- * semicolons, indentation) so inserted code looks like the code around it.
- * Inserted code uses `\n`; the engine writes the file's own line breaks.
- */
-import { createRequire } from 'node:module';
 import { LineIndex } from '../positions.js';
+import { parserNow, parseWith } from '../program/parse.js';
 /** From the file name and the nearest package.json `type` (Node's rules). */
 export function sourceKind(file, packageType = null) {
     const ext = /\.[^./]*$/.exec(file)?.[0].toLowerCase() ?? '';
@@ -15,17 +7,18 @@ export function sourceKind(file, packageType = null) {
     const module = ext === '.mjs' || ext === '.mts' ? 'esm' : ext === '.cjs' || ext === '.cts' ? 'cjs' : packageType === 'module' ? 'esm' : 'cjs';
     return { language, module };
 }
-let parse;
 /** The program's top-level statements with offsets; null when it does not parse. */
 export function parseProgram(text, language) {
-    // typescript-estree is CommonJS: a synchronous require shares Node's module cache with the program reader's import().
-    parse ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree').parse;
+    let parser;
     try {
-        return parse(text, { filePath: language === 'ts' ? 'entry.ts' : 'entry.js', range: true, loc: false, comment: false, tokens: false });
+        // The program reader's: loaded already when a finding on a program asks for a fix.
+        parser = parserNow();
     }
     catch {
         return null;
     }
+    const result = parseWith(parser, language === 'ts' ? 'entry.ts' : 'entry.js', text);
+    return result.ok ? result.ast : null;
 }
 /** Visits every node, depth first, parents before children. */
 export function walk(node, visit) {

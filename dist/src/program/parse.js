@@ -19,19 +19,52 @@ export function estreeVersion() {
     return BUNDLED_ESTREE?.version ?? createRequire(import.meta.url)(`${ESTREE}/package.json`).version;
 }
 let parser;
+let loaded;
 export function loadParser() {
+    parser ??= new Promise((resolve) => resolve(parserNow()));
+    return parser;
+}
+/**
+ * The parsers, loaded by the first call: what code that cannot wait uses
+ * (the fix builders, once the program reader has loaded them). Throws when
+ * they cannot be loaded.
+ */
+export function parserNow() {
+    return (loaded ??= load());
+}
+function load() {
     // CommonJS, required (not imported): no scan of typescript.js for export names (~0.5 s), and
     // a plain require inside the bundled command (an import() there goes through an experimental vm loader).
-    parser ??= new Promise((resolve) => {
-        const require = createRequire(import.meta.url);
-        const { parse } = require(BUNDLED_ESTREE?.file ?? ESTREE);
-        if (!parse)
-            throw new Error(`${ESTREE} has no parse()`);
+    const require = createRequire(import.meta.url);
+    const installed = () => {
         const ts = require('typescript');
-        boundHeapGrowth();
-        resolve({ ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` });
-    });
-    return parser;
+        return parserOf(ts, BUNDLED_ESTREE ? require(BUNDLED_ESTREE.file)(ts) : require(ESTREE));
+    };
+    let parsers;
+    if (BUNDLED_ESTREE) {
+        const ts = require(BUNDLED_ESTREE.typescript);
+        let complete;
+        parsers = { ...parserOf(ts, require(BUNDLED_ESTREE.file)(ts)), complete: () => (complete ??= installed()) };
+    }
+    else {
+        parsers = installed();
+    }
+    boundHeapGrowth();
+    return parsers;
+}
+function parserOf(ts, estree) {
+    const { parse } = estree;
+    if (!parse)
+        throw new Error(`${ESTREE} has no parse()`);
+    return { ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` };
+}
+/**
+ * Whether an error thrown by a parse with the parser-only TypeScript could
+ * be one of its missing parts rather than the input's: anything but
+ * typescript-estree's syntax errors (which carry a line) and a stack overflow.
+ */
+function mayBeMissingPart(parser, error) {
+    return parser.complete !== undefined && !isStackOverflow(error) && typeof error?.lineNumber !== 'number';
 }
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx']);
 const KNOWN_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
@@ -51,7 +84,7 @@ export async function parseSource(file, text) {
     }
     return parseWith(loaded, file, text);
 }
-export function parseWith({ parse }, file, text) {
+export function parseWith(parser, file, text) {
     const { filePath, ext } = parserPath(file);
     // typescript-estree picks the script kind from the extension (JS kinds allow JSX).
     const options = {
@@ -69,9 +102,11 @@ export function parseWith({ parse }, file, text) {
     if (tooDeep(text))
         return { ok: false, message: TOO_DEEP };
     try {
-        return { ok: true, ast: parse(stripHashbang(text), options) };
+        return { ok: true, ast: parser.parse(stripHashbang(text), options) };
     }
     catch (error) {
+        if (mayBeMissingPart(parser, error))
+            return parseWith(parser.complete(), file, text);
         if (isStackOverflow(error))
             return { ok: false, message: TOO_DEEP };
         const e = error;
@@ -90,7 +125,17 @@ export function parseWith({ parse }, file, text) {
  * checks typescript-estree adds while converting (misplaced modifiers and
  * the like, which `tsc` rejects too) are not made here.
  */
-export function syntaxOf({ ts }, file, text) {
+export function syntaxOf(parser, file, text) {
+    try {
+        return syntaxWith(parser.ts, file, text);
+    }
+    catch (error) {
+        if (mayBeMissingPart(parser, error))
+            return syntaxOf(parser.complete(), file, text);
+        throw error;
+    }
+}
+function syntaxWith(ts, file, text) {
     const { filePath, ext } = parserPath(file);
     const kinds = { '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX, '.tsx': ts.ScriptKind.TSX };
     const moduleFile = ext === '.mjs' || ext === '.mts';
@@ -113,7 +158,9 @@ export function syntaxOf({ ts }, file, text) {
     if (!first)
         return { ok: true, source };
     const at = source.getLineAndCharacterOfPosition(first.start);
-    return { ok: false, message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line: at.line + 1, column: at.character + 1 };
+    // A parse diagnostic's text is a string; a chain comes from the checker only (flattening lives in a part of TypeScript no parse runs).
+    const message = typeof first.messageText === 'string' ? first.messageText : ts.flattenDiagnosticMessageText(first.messageText, '\n');
+    return { ok: false, message, line: at.line + 1, column: at.character + 1 };
 }
 /** What a file nested too deeply for a recursive parser or walker is told (instead of V8's RangeError text). */
 export const TOO_DEEP = 'nested too deeply to be read (the parser ran out of stack)';
