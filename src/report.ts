@@ -10,6 +10,7 @@ import { ContextFiles } from './context/files.js';
 import { formatters, stepSummaries, type FormatContext } from './formatters/index.js';
 import { formatSarif } from './formatters/sarif.js';
 import type { LintResult } from './types.js';
+import type { TextOutput } from './output.js';
 
 /**
  * The git top level above `file` (a `.git` folder, or the `.git` file of a
@@ -66,7 +67,7 @@ export interface ReportOptions {
 }
 
 /** Formats and writes the report(s); throws OutputError (naming the path) when a file cannot be written. */
-export function writeReports(results: LintResult[], options: ReportOptions, stdout: NodeJS.WritableStream): void {
+export function writeReports(results: LintResult[], options: ReportOptions, stdout: TextOutput): void {
   const formatter = formatters[options.format];
   if (!formatter) throw new Error(`unknown format "${options.format}"`);
   const first = options.dockerfiles[0];

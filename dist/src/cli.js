@@ -14,6 +14,7 @@ import { formatters } from './formatters/index.js';
 import { OutputError, writeReports } from './report.js';
 import { packageVersion } from './package-info.js';
 import { deepenRun, enableCompileCache } from './cache/compile-cache.js';
+import { standardOutput } from './output.js';
 import { Project } from './config/project.js';
 import { relativeTo } from './context/files.js';
 const HELP = `Usage: pid1-lint [options] [paths...]
@@ -282,7 +283,11 @@ function decideColor(values, io) {
 }
 /** Runs the command on this process's argv and sets its exit code (the bundled `pid1-lint` command calls this). */
 export function runCli() {
-    main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY) })
+    const stdout = standardOutput(1, () => process.stdout);
+    // Made at the first message: most runs write none.
+    let stderr;
+    const lazyStderr = { write: (text) => (stderr ??= standardOutput(2, () => process.stderr).output).write(text) };
+    main(process.argv.slice(2), { stdout: stdout.output, stderr: lazyStderr, cwd: process.cwd(), env: process.env, isTTY: stdout.isTTY })
         .then((code) => {
         process.exitCode = code;
     })

@@ -294,11 +294,20 @@ export function writeEntry(file: string, data: Buffer, depth = 0): void {
  * FNV-1a over 32-bit words, then the last bytes: a changed word always
  * changes the result, which is what a damaged entry needs, and unlike
  * zlib.crc32 it costs no module load at startup (node:zlib and node:stream,
- * ~5 ms of a Dockerfile-only lint).
+ * ~5 ms of a Dockerfile-only lint). The words of a code-cache entry are
+ * hashed in WebAssembly (`fnvInWasm`), the same function.
  */
-export function checksum(data: Uint8Array): number {
+export function checksum(data: Uint8Array, wasm = true): number {
   const words = data.byteLength >>> 2;
-  let hash = 0x811c9dc5;
+  let hash = (wasm && words >= WASM_MIN_WORDS ? fnvInWasm(data, words) : undefined) ?? fnvInJs(data, words);
+  for (let i = words * 4; i < data.byteLength; i++) hash = Math.imul(hash ^ (data[i] as number), 0x01000193);
+  return hash >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnvInJs(data: Uint8Array, words: number): number {
+  let hash = FNV_OFFSET;
   if (data.byteOffset % 4 === 0) {
     // The usual case (a file read whole, past a 16-byte header): whole words, read fast.
     const view = new Int32Array(data.buffer, data.byteOffset, words);
@@ -307,6 +316,75 @@ export function checksum(data: Uint8Array): number {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     for (let i = 0; i < words; i++) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 0x01000193);
   }
-  for (let i = words * 4; i < data.byteLength; i++) hash = Math.imul(hash ^ (data[i] as number), 0x01000193);
-  return hash >>> 0;
+  return hash;
+}
+
+/** Below this many words the JavaScript loop is done before WebAssembly is set up. */
+const WASM_MIN_WORDS = 16 * 1024;
+
+/**
+ * `fnvInJs`'s loop in WebAssembly, which V8 runs compiled from the first
+ * call: ~1.2 ms for a 0.5 MB entry (module, copy, loop) where the loop in
+ * JavaScript starts in the interpreter, ~3.5–4 ms at every run, for each of
+ * the 1–3 entries a run reads (BENCHMARKS.md, lever 29). Hand-assembled from:
+ *
+ *   (module
+ *     (memory (export "mem") 1)
+ *     (func (export "fnv") (param $at i32) (param $end i32) (result i32) (local $hash i32)
+ *       (local.set $hash (i32.const 0x811c9dc5))
+ *       (block (loop
+ *         (br_if 1 (i32.ge_u (local.get $at) (local.get $end)))
+ *         (local.set $hash (i32.mul (i32.xor (local.get $hash) (i32.load (local.get $at))) (i32.const 0x01000193)))
+ *         (local.set $at (i32.add (local.get $at) (i32.const 4)))
+ *         (br 0)))
+ *       (local.get $hash)))
+ *
+ * WebAssembly loads are little-endian, as `fnvInJs`'s DataView reads (and
+ * its Int32Array on every platform Node runs on but s390x, where an entry
+ * written by the other path is only made again once).
+ */
+const FNV_WASM = [
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f, // types: (i32, i32) -> i32
+  0x03, 0x02, 0x01, 0x00, // functions: one of type 0
+  0x05, 0x03, 0x01, 0x00, 0x01, // memory: one page to start with
+  0x07, 0x0d, 0x02, 0x03, 0x66, 0x6e, 0x76, 0x00, 0x00, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, // exports: "fnv", "mem"
+  0x0a, 0x36, 0x01, 0x34, 0x01, 0x01, 0x7f, // code: one body, one i32 local
+  0x41, 0xc5, 0xbb, 0xf2, 0x88, 0x78, 0x21, 0x02, // hash = 0x811c9dc5
+  0x02, 0x40, 0x03, 0x40, // block, loop
+  0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // at >= end: out
+  0x20, 0x02, 0x20, 0x00, 0x28, 0x02, 0x00, 0x73, // hash ^ load(at)
+  0x41, 0x93, 0x83, 0x80, 0x08, 0x6c, 0x21, 0x02, // * 0x01000193 → hash
+  0x20, 0x00, 0x41, 0x04, 0x6a, 0x21, 0x00, 0x0c, 0x00, // at += 4, again
+  0x0b, 0x0b, 0x20, 0x02, 0x0b, // end, end, hash
+];
+
+/** What is used of WebAssembly's API (not in this project's TypeScript libraries). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+interface FnvExports {
+  fnv(at: number, end: number): number;
+  mem: { buffer: ArrayBuffer; grow(pages: number): number };
+}
+
+let wasmFnv: FnvExports | null | undefined;
+
+/** The hash of the first `words` words of `data`, or undefined where WebAssembly is not available (`--jitless`). */
+function fnvInWasm(data: Uint8Array, words: number): number | undefined {
+  if (wasmFnv === undefined) {
+    try {
+      const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+      wasmFnv = wasm ? (new wasm.Instance(new wasm.Module(Uint8Array.from(FNV_WASM))).exports as FnvExports) : null;
+    } catch {
+      wasmFnv = null;
+    }
+  }
+  if (!wasmFnv) return undefined;
+  const { fnv, mem } = wasmFnv;
+  const pages = Math.ceil((words * 4) / 65536) - mem.buffer.byteLength / 65536;
+  if (pages > 0) mem.grow(pages);
+  new Uint8Array(mem.buffer).set(data.subarray(0, words * 4));
+  return fnv(0, words * 4);
 }

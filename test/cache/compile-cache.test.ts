@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Module from 'node:module';
-import { cacheDirectory, pruneOldest, readEntry, writeEntry } from '../../src/cache/compile-cache.js';
+import { cacheDirectory, checksum, pruneOldest, readEntry, writeEntry } from '../../src/cache/compile-cache.js';
 import { commandPath, packageRoot } from '../../src/package-info.js';
 import { writeTree } from '../model/helpers.js';
 
@@ -57,6 +57,22 @@ describe('compile cache', () => {
     assert.equal(cacheDirectory({ XDG_CACHE_HOME: '/xdg' }), '/xdg/pid1-lint');
     assert.equal(cacheDirectory({ PID1_LINT_NO_CACHE: '1', PID1_LINT_CACHE_DIR: '/tmp/x' }), null);
     assert.equal(cacheDirectory({ PID1_LINT_NO_CACHE: '0', PID1_LINT_CACHE_DIR: '/tmp/x' }), '/tmp/x');
+  });
+
+  test('the checksum is the same in WebAssembly as in JavaScript, and where WebAssembly is off (--jitless)', () => {
+    let seed = 7;
+    const random = (n: number) => Uint8Array.from({ length: n }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    const big = random(300_003);
+    for (const data of [random(0), random(3), random(64 * 1024 + 2), big, big.subarray(1), big.subarray(2, 200_001), new Uint8Array(100_000)]) {
+      assert.equal(checksum(data), checksum(data, false), `${data.byteLength} bytes at offset ${data.byteOffset}`);
+    }
+    // A changed word in the middle of a large entry changes it.
+    const changed = Uint8Array.from(big);
+    changed[150_000] = (changed[150_000] ?? 0) ^ 1;
+    assert.notEqual(checksum(changed), checksum(big));
+    const module = pathToFileURL(path.join(packageRoot(), 'dist/src/cache/compile-cache.js')).href;
+    const jitless = spawnSync(process.execPath, ['--jitless', '--input-type=module', '-e', `const { checksum } = await import(${JSON.stringify(module)}); console.log(typeof WebAssembly, checksum(new Uint8Array(100_000).fill(7)))`], { encoding: 'utf8' });
+    assert.equal(jitless.stdout, `undefined ${checksum(new Uint8Array(100_000).fill(7), false)}\n`, jitless.stderr);
   });
 
   test('a damaged entry reads as missing', () => {
