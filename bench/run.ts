@@ -249,7 +249,8 @@ async function main(): Promise<void> {
       { id: `version${tag}`, label: `\`pid1-lint --version\`${tag}`, phase: 'light', argv: [cli, '--version'], env: warm },
       { id: `dockerfile-only${tag}`, label: `Dockerfile only${tag}`, phase: 'light', argv: lint(dockerfileOnly), env: warm, workload: dockerfileOnly, ...(main ? { target: { wallRatio: 1.5 } } : {}) },
       { id: `small${tag}`, label: `small service, 20 modules, unchanged since an earlier run (its caches kept)${tag}`, phase: 'light', argv: lint(small), env: warm, workload: small, ...(main ? { target: { wallRatio: 3 } } : {}) },
-      { id: `small-empty-cache${tag}`, label: `small service, empty cache folder (first run)${tag}`, phase: 'light', argv: lint(small), env: { PID1_LINT_CACHE_DIR: coldCache }, before: () => fs.rmSync(coldCache, { recursive: true, force: true }), workload: small, ...(main ? { target: { wallRatio: 3 } } : {}) },
+      // No target line: "cold" in issue 7 is a new process with the cache folder earlier runs left (BENCHMARKS.md, Targets).
+      { id: `small-empty-cache${tag}`, label: `small service, empty cache folder (first run)${tag}`, phase: 'light', argv: lint(small), env: { PID1_LINT_CACHE_DIR: coldCache }, before: () => fs.rmSync(coldCache, { recursive: true, force: true }), workload: small },
     );
     if (main) {
       cases.push(

@@ -128,3 +128,33 @@ test('the command reads a program, and suggests its fix, with the parser-only Ty
   assert.ok(loaded.includes(path.join(bundle, 'typescript.cjs')), 'the parser-only TypeScript is loaded');
   assert.deepEqual(loaded.filter((f) => f.includes(`${path.sep}node_modules${path.sep}typescript`) || f.includes('typescript-estree' + path.sep)), [], 'neither the installed TypeScript nor typescript-estree');
 });
+
+test('the command, should its parser-only TypeScript lack a part a parse reaches, reads the program with the installed one', () => {
+  const app = writeTree({
+    'package.json': '{ "type": "module" }\n',
+    Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+    'server.js': "import { stop } from './stop.js';\nprocess.on('SIGTERM', stop);\n",
+    'stop.js': 'export function stop() { process.exit(0); }\n',
+  });
+  // The parser-only TypeScript as if its parser were a left-out part.
+  const lacking = path.join(app, 'lacking.cjs');
+  fs.writeFileSync(
+    lacking,
+    `const Module = require('module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  const ts = load.call(this, request, ...rest);
+  if (!request.endsWith('/typescript.cjs')) return ts;
+  return new Proxy(ts, { get: (t, name) => (name === 'createSourceFile' ? () => { throw new ReferenceError('createSourceFile is not defined'); } : t[name]) });
+};
+process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));
+`,
+  );
+  const env = { ...process.env, PID1_LINT_NO_CACHE: '1' };
+  const expected = spawnSync(process.execPath, [commandPath(), '-f', 'json', app], { encoding: 'utf8', env });
+  const actual = spawnSync(process.execPath, ['-r', lacking, commandPath(), '-f', 'json', app], { encoding: 'utf8', env });
+  assert.equal(actual.stdout, expected.stdout);
+  assert.equal(actual.status, expected.status);
+  const loaded = JSON.parse(actual.stderr) as string[];
+  assert.ok(loaded.includes(require.resolve('typescript')), 'the installed TypeScript was loaded');
+});
