@@ -70,16 +70,16 @@ function load(): Parser {
     const ts = require('typescript') as typeof TS;
     return parserOf(ts, BUNDLED_ESTREE ? (require(BUNDLED_ESTREE.file) as EstreeOf)(ts) : require(ESTREE));
   };
-  let parsers: Parser;
+  let reader: Parser;
   if (BUNDLED_ESTREE) {
     const ts = require(BUNDLED_ESTREE.typescript) as typeof TS;
     let complete: Parser | undefined;
-    parsers = { ...parserOf(ts, (require(BUNDLED_ESTREE.file) as EstreeOf)(ts)), complete: () => (complete ??= installed()) };
+    reader = { ...parserOf(ts, (require(BUNDLED_ESTREE.file) as EstreeOf)(ts)), complete: () => (complete ??= installed()) };
   } else {
-    parsers = installed();
+    reader = installed();
   }
   boundHeapGrowth();
-  return parsers;
+  return reader;
 }
 
 type EstreeOf = (ts: typeof TS) => unknown;
@@ -91,12 +91,19 @@ function parserOf(ts: typeof TS, estree: unknown): Parser {
 }
 
 /**
- * Whether an error thrown by a parse with the parser-only TypeScript could
- * be one of its missing parts rather than the input's: anything but
- * typescript-estree's syntax errors (which carry a line) and a stack overflow.
+ * The parser to parse again with when `error`, thrown by a parse with the
+ * parser-only TypeScript, could be one of its missing parts rather than the
+ * input's: anything but typescript-estree's syntax errors (which carry a
+ * line) and a stack overflow. Undefined otherwise, or when the installed
+ * TypeScript cannot be loaded (the error is then reported as it is).
  */
-function mayBeMissingPart(parser: Parser, error: unknown): parser is Parser & { complete: () => Parser } {
-  return parser.complete !== undefined && !isStackOverflow(error) && typeof (error as { lineNumber?: unknown } | null)?.lineNumber !== 'number';
+function parserForMissingPart(parser: Parser, error: unknown): Parser | undefined {
+  if (!parser.complete || isStackOverflow(error) || typeof (error as { lineNumber?: unknown } | null)?.lineNumber === 'number') return undefined;
+  try {
+    return parser.complete();
+  } catch {
+    return undefined;
+  }
 }
 
 export type ParseResult =
@@ -144,7 +151,8 @@ export function parseWith(parser: Parser, file: string, text: string): ParseResu
   try {
     return { ok: true, ast: parser.parse(stripHashbang(text), options) };
   } catch (error) {
-    if (mayBeMissingPart(parser, error)) return parseWith(parser.complete(), file, text);
+    const complete = parserForMissingPart(parser, error);
+    if (complete) return parseWith(complete, file, text);
     if (isStackOverflow(error)) return { ok: false, message: TOO_DEEP };
     const e = error as { message?: unknown; lineNumber?: unknown; column?: unknown };
     const result: ParseResult = { ok: false, message: typeof e.message === 'string' ? e.message : String(error) };
@@ -165,7 +173,8 @@ export function syntaxOf(parser: Parser, file: string, text: string): SyntaxResu
   try {
     return syntaxWith(parser.ts, file, text);
   } catch (error) {
-    if (mayBeMissingPart(parser, error)) return syntaxOf(parser.complete(), file, text);
+    const complete = parserForMissingPart(parser, error);
+    if (complete) return syntaxOf(complete, file, text);
     throw error;
   }
 }

@@ -40,17 +40,17 @@ function load() {
         const ts = require('typescript');
         return parserOf(ts, BUNDLED_ESTREE ? require(BUNDLED_ESTREE.file)(ts) : require(ESTREE));
     };
-    let parsers;
+    let reader;
     if (BUNDLED_ESTREE) {
         const ts = require(BUNDLED_ESTREE.typescript);
         let complete;
-        parsers = { ...parserOf(ts, require(BUNDLED_ESTREE.file)(ts)), complete: () => (complete ??= installed()) };
+        reader = { ...parserOf(ts, require(BUNDLED_ESTREE.file)(ts)), complete: () => (complete ??= installed()) };
     }
     else {
-        parsers = installed();
+        reader = installed();
     }
     boundHeapGrowth();
-    return parsers;
+    return reader;
 }
 function parserOf(ts, estree) {
     const { parse } = estree;
@@ -59,12 +59,21 @@ function parserOf(ts, estree) {
     return { ts, parse, version: `typescript ${ts.version}, typescript-estree ${estreeVersion()}` };
 }
 /**
- * Whether an error thrown by a parse with the parser-only TypeScript could
- * be one of its missing parts rather than the input's: anything but
- * typescript-estree's syntax errors (which carry a line) and a stack overflow.
+ * The parser to parse again with when `error`, thrown by a parse with the
+ * parser-only TypeScript, could be one of its missing parts rather than the
+ * input's: anything but typescript-estree's syntax errors (which carry a
+ * line) and a stack overflow. Undefined otherwise, or when the installed
+ * TypeScript cannot be loaded (the error is then reported as it is).
  */
-function mayBeMissingPart(parser, error) {
-    return parser.complete !== undefined && !isStackOverflow(error) && typeof error?.lineNumber !== 'number';
+function parserForMissingPart(parser, error) {
+    if (!parser.complete || isStackOverflow(error) || typeof error?.lineNumber === 'number')
+        return undefined;
+    try {
+        return parser.complete();
+    }
+    catch {
+        return undefined;
+    }
 }
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx']);
 const KNOWN_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
@@ -105,8 +114,9 @@ export function parseWith(parser, file, text) {
         return { ok: true, ast: parser.parse(stripHashbang(text), options) };
     }
     catch (error) {
-        if (mayBeMissingPart(parser, error))
-            return parseWith(parser.complete(), file, text);
+        const complete = parserForMissingPart(parser, error);
+        if (complete)
+            return parseWith(complete, file, text);
         if (isStackOverflow(error))
             return { ok: false, message: TOO_DEEP };
         const e = error;
@@ -130,8 +140,9 @@ export function syntaxOf(parser, file, text) {
         return syntaxWith(parser.ts, file, text);
     }
     catch (error) {
-        if (mayBeMissingPart(parser, error))
-            return syntaxOf(parser.complete(), file, text);
+        const complete = parserForMissingPart(parser, error);
+        if (complete)
+            return syntaxOf(complete, file, text);
         throw error;
     }
 }
