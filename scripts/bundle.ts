@@ -90,10 +90,25 @@ const TS_REQUIRE = 'require("typescript")';
 function asFunctionOfTypeScript(file: string): void {
   const code = fs.readFileSync(file, 'utf8');
   if (!code.includes(TS_IMPORT_STAR)) throw new Error(`${file}: no ${TS_IMPORT_STAR} (another typescript-estree build?): update scripts/bundle.ts`);
-  const body = code.replaceAll(TS_IMPORT_STAR, TS_REQUIRE).replaceAll(TS_REQUIRE, '__pid1LintTypeScript');
+  const body = code.replaceAll(TS_IMPORT_STAR, '__pid1LintTypeScript').replaceAll(TS_REQUIRE, '__pid1LintTypeScript');
   // The project service's tsserverlibrary stays a require: never reached without `project` options.
   if (/require\("typescript"\)|require\('typescript'\)/.test(body)) throw new Error(`${file}: TypeScript required in another form: update scripts/bundle.ts`);
   fs.writeFileSync(file, `module.exports = function typescriptEstree(__pid1LintTypeScript) {\nconst module = { exports: {} }, exports = module.exports;\n${body}\nreturn module.exports;\n};\n`);
+}
+
+/** dist/bundle/typescript.cjs, its licence beside it, and a parse with it as the command makes one. */
+function writeTypeScriptParser(): void {
+  const typescriptJs = require.resolve('typescript');
+  const { version } = require('typescript/package.json') as { version: string };
+  const { code } = typeScriptParser(fs.readFileSync(typescriptJs, 'latin1'), version);
+  // compile-cache.ts reads it as Latin-1 (cheaper than UTF-8), which only ASCII text allows.
+  if (!isAscii(Buffer.from(code, 'latin1'))) throw new Error(`${typescriptJs}: not ASCII: update scripts/bundle.ts and src/cache/compile-cache.ts`);
+  fs.writeFileSync(path.join(out, 'typescript.cjs'), code);
+  fs.copyFileSync(path.join(path.dirname(typescriptJs), '..', 'LICENSE.txt'), path.join(out, 'typescript.LICENSE.txt'));
+  const ts = require(path.join(out, 'typescript.cjs')) as typeof TS;
+  const estree = (require(path.join(out, 'typescript-estree.cjs')) as (t: typeof ts) => { parse(code: string, options: object): { body: unknown[] } })(ts);
+  const program = estree.parse('export class A { m(): void { process.on("SIGTERM", () => {}); } }', { filePath: 'a.ts', loc: true, range: true });
+  if (ts.version !== version || program.body.length !== 1) throw new Error(`${out}/typescript.cjs: does not parse`);
 }
 
 await build({
@@ -142,24 +157,9 @@ await build({
   stdin: { contents: `module.exports = { parse: require('${ESTREE}').parse };`, resolveDir: root, sourcefile: 'typescript-estree-entry.cjs', loader: 'js' },
   outfile: path.join(out, 'typescript-estree.cjs'),
 });
+if (semverAtLoad.size !== 2) throw new Error(`semver's importers at load: ${semverAtLoad.size}, not version-check.js and warnAboutTSVersion.js (another typescript-estree build?): update scripts/bundle.ts`);
 asFunctionOfTypeScript(path.join(out, 'typescript-estree.cjs'));
 writeTypeScriptParser();
-if (semverAtLoad.size !== 2) throw new Error(`semver's importers at load: ${semverAtLoad.size}, not version-check.js and warnAboutTSVersion.js (another typescript-estree build?): update scripts/bundle.ts`);
-/** dist/bundle/typescript.cjs, its licence beside it, and a parse with it as the command makes one. */
-function writeTypeScriptParser(): void {
-  const typescriptJs = require.resolve('typescript');
-  const { version } = require('typescript/package.json') as { version: string };
-  const { code } = typeScriptParser(fs.readFileSync(typescriptJs, 'latin1'), version);
-  // compile-cache.ts reads it as Latin-1 (cheaper than UTF-8), which only ASCII text allows.
-  if (!isAscii(Buffer.from(code, 'latin1'))) throw new Error(`${typescriptJs}: not ASCII: update scripts/bundle.ts and src/cache/compile-cache.ts`);
-  fs.writeFileSync(path.join(out, 'typescript.cjs'), code);
-  fs.copyFileSync(path.join(path.dirname(typescriptJs), '..', 'LICENSE.txt'), path.join(out, 'typescript.LICENSE.txt'));
-  const ts = require(path.join(out, 'typescript.cjs')) as typeof TS;
-  const estree = (require(path.join(out, 'typescript-estree.cjs')) as (t: typeof ts) => { parse(code: string, options: object): { body: unknown[] } })(ts);
-  const program = estree.parse('export class A { m(): void { process.on("SIGTERM", () => {}); } }', { filePath: 'a.ts', loc: true, range: true });
-  if (ts.version !== version || program.body.length !== 1) throw new Error(`${out}/typescript.cjs: does not parse`);
-}
-
 // The command runs as a script (npm links it into node_modules/.bin): executable, whatever esbuild's umask.
 fs.chmodSync(path.join(out, 'pid1-lint.cjs'), 0o755);
 console.log(`${path.relative(root, out)}: bundled`);

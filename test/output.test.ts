@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { DescriptorOutput } from '../src/output.js';
 import { commandPath } from '../src/package-info.js';
+import { writeTree } from './model/helpers.js';
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(code), { code });
@@ -61,8 +61,7 @@ test('a reader that went away (EPIPE) or a closed descriptor (EBADF) ends the ou
 });
 
 test('the command writes its report to a pipe or a file without loading Node\'s streams', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-lint-output-'));
-  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM node:22-slim\nCMD ["node", "-e", "0"]\n');
+  const dir = writeTree({ Dockerfile: 'FROM node:22-slim\nCMD ["node", "-e", "0"]\n' });
   const loads = path.join(dir, 'loads.cjs');
   const modules = path.join(dir, 'modules.txt');
   fs.writeFileSync(loads, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(modules)}, process.moduleLoadList.join('\\n')));\n`);

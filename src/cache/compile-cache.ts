@@ -290,6 +290,9 @@ export function writeEntry(file: string, data: Buffer, depth = 0): void {
   }
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
  * FNV-1a over 32-bit words, then the last bytes: a changed word always
  * changes the result, which is what a damaged entry needs, and unlike
@@ -300,21 +303,19 @@ export function writeEntry(file: string, data: Buffer, depth = 0): void {
 export function checksum(data: Uint8Array, wasm = true): number {
   const words = data.byteLength >>> 2;
   let hash = (wasm && words >= WASM_MIN_WORDS ? fnvInWasm(data, words) : undefined) ?? fnvInJs(data, words);
-  for (let i = words * 4; i < data.byteLength; i++) hash = Math.imul(hash ^ (data[i] as number), 0x01000193);
+  for (let i = words * 4; i < data.byteLength; i++) hash = Math.imul(hash ^ (data[i] as number), FNV_PRIME);
   return hash >>> 0;
 }
-
-const FNV_OFFSET = 0x811c9dc5;
 
 function fnvInJs(data: Uint8Array, words: number): number {
   let hash = FNV_OFFSET;
   if (data.byteOffset % 4 === 0) {
     // The usual case (a file read whole, past a 16-byte header): whole words, read fast.
     const view = new Int32Array(data.buffer, data.byteOffset, words);
-    for (let i = 0; i < words; i++) hash = Math.imul(hash ^ (view[i] as number), 0x01000193);
+    for (let i = 0; i < words; i++) hash = Math.imul(hash ^ (view[i] as number), FNV_PRIME);
   } else {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    for (let i = 0; i < words; i++) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 0x01000193);
+    for (let i = 0; i < words; i++) hash = Math.imul(hash ^ view.getInt32(i * 4, true), FNV_PRIME);
   }
   return hash;
 }

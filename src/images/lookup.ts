@@ -70,11 +70,11 @@ const extraCandidates = new WeakMap<readonly BaseImageEntry[], Candidate[]>();
  */
 function entriesFor(extra: readonly BaseImageEntry[] | undefined): Candidate[] {
   const builtins = loadBaseImageData();
-  builtinCandidates ??= candidates(builtins, builtins, []);
+  builtinCandidates ??= candidates(builtins, []);
   if (extra === undefined || extra.length === 0) return builtinCandidates;
   let found = extraCandidates.get(extra);
   if (found === undefined) {
-    const own = candidates(extra, extra, builtins);
+    const own = candidates(extra, builtins);
     for (const candidate of own) candidate.resolved();
     const replaced = new Set(extra.map((e) => e.id));
     found = [...own, ...builtinCandidates.filter((e) => !replaced.has(e.id))];
@@ -83,10 +83,11 @@ function entriesFor(extra: readonly BaseImageEntry[] | undefined): Candidate[] {
   return found;
 }
 
-function candidates(entries: readonly BaseImageEntry[], own: readonly BaseImageEntry[], builtins: readonly BaseImageEntry[]): Candidate[] {
+/** `own`'s entries that name images; `extends` looks in `own`, then in `builtins`. */
+function candidates(own: readonly BaseImageEntry[], builtins: readonly BaseImageEntry[]): Candidate[] {
   const find = parentFinder(own, builtins);
   const out: Candidate[] = [];
-  for (const entry of entries) {
+  for (const entry of own) {
     const match = entry.match;
     if (match === undefined) continue; // a template
     let resolved: ResolvedEntry | undefined;

@@ -272,6 +272,8 @@ export function writeEntry(file, data, depth = 0) {
         }
     }
 }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 /**
  * FNV-1a over 32-bit words, then the last bytes: a changed word always
  * changes the result, which is what a damaged entry needs, and unlike
@@ -283,22 +285,21 @@ export function checksum(data, wasm = true) {
     const words = data.byteLength >>> 2;
     let hash = (wasm && words >= WASM_MIN_WORDS ? fnvInWasm(data, words) : undefined) ?? fnvInJs(data, words);
     for (let i = words * 4; i < data.byteLength; i++)
-        hash = Math.imul(hash ^ data[i], 0x01000193);
+        hash = Math.imul(hash ^ data[i], FNV_PRIME);
     return hash >>> 0;
 }
-const FNV_OFFSET = 0x811c9dc5;
 function fnvInJs(data, words) {
     let hash = FNV_OFFSET;
     if (data.byteOffset % 4 === 0) {
         // The usual case (a file read whole, past a 16-byte header): whole words, read fast.
         const view = new Int32Array(data.buffer, data.byteOffset, words);
         for (let i = 0; i < words; i++)
-            hash = Math.imul(hash ^ view[i], 0x01000193);
+            hash = Math.imul(hash ^ view[i], FNV_PRIME);
     }
     else {
         const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
         for (let i = 0; i < words; i++)
-            hash = Math.imul(hash ^ view.getInt32(i * 4, true), 0x01000193);
+            hash = Math.imul(hash ^ view.getInt32(i * 4, true), FNV_PRIME);
     }
     return hash;
 }

@@ -31,12 +31,12 @@ const extraCandidates = new WeakMap();
  */
 function entriesFor(extra) {
     const builtins = loadBaseImageData();
-    builtinCandidates ??= candidates(builtins, builtins, []);
+    builtinCandidates ??= candidates(builtins, []);
     if (extra === undefined || extra.length === 0)
         return builtinCandidates;
     let found = extraCandidates.get(extra);
     if (found === undefined) {
-        const own = candidates(extra, extra, builtins);
+        const own = candidates(extra, builtins);
         for (const candidate of own)
             candidate.resolved();
         const replaced = new Set(extra.map((e) => e.id));
@@ -45,10 +45,11 @@ function entriesFor(extra) {
     }
     return found;
 }
-function candidates(entries, own, builtins) {
+/** `own`'s entries that name images; `extends` looks in `own`, then in `builtins`. */
+function candidates(own, builtins) {
     const find = parentFinder(own, builtins);
     const out = [];
-    for (const entry of entries) {
+    for (const entry of own) {
         const match = entry.match;
         if (match === undefined)
             continue; // a template
